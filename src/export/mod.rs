@@ -1,0 +1,168 @@
+//! Writing events out: JSON, CSV, Markdown handouts and iCalendar.
+
+mod ics;
+mod markdown;
+
+use serde::Serialize;
+
+use crate::model::{Lang, Text, Timeline};
+
+/// An output format of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An array of event objects.
+    Json,
+    /// One row per event, for spreadsheets.
+    Csv,
+    /// A printable handout.
+    Markdown,
+    /// Calendar events (RFC 5545).
+    Ics,
+}
+
+/// Writes the events at `indices` (in that order) in `format`, texts in `lang` where a format
+/// has room for one language only.
+pub fn export(timeline: &Timeline, indices: &[usize], format: Format, lang: Lang) -> Result<String, ExportError> {
+    match format {
+        Format::Json => json(timeline, indices),
+        Format::Csv => csv(timeline, indices, lang),
+        Format::Markdown => Ok(markdown::handout(timeline, indices, None, lang)),
+        Format::Ics => Ok(ics::calendar(timeline, indices, lang)),
+    }
+}
+
+pub use markdown::handout;
+
+/// Writing failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// JSON serialisation failed.
+    #[error("could not write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// CSV serialisation failed.
+    #[error("could not write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The CSV writer's buffer could not be taken.
+    #[error("could not write CSV: {0}")]
+    CsvBuffer(String),
+}
+
+/// One event as exported to JSON.
+#[derive(Serialize, serde::Deserialize, Debug, PartialEq)]
+pub struct JsonEvent {
+    /// Slug.
+    pub id: String,
+    /// `YYYY-MM-DD` (the first of the month for month precision).
+    pub start: String,
+    /// `YYYY-MM-DD` or null.
+    pub end: Option<String>,
+    /// `day` or `month`.
+    pub precision: String,
+    /// `HH:MM` or null.
+    pub time: Option<String>,
+    /// Category id.
+    pub category: String,
+    /// 1, 2 or 3.
+    pub importance: u8,
+    /// Language code → text.
+    pub title: std::collections::BTreeMap<String, String>,
+    /// Language code → text.
+    pub summary: std::collections::BTreeMap<String, String>,
+    /// Place ids.
+    pub places: Vec<String>,
+    /// Actor ids.
+    pub actors: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Sources.
+    pub sources: Vec<JsonSource>,
+}
+
+/// A source as exported to JSON.
+#[derive(Serialize, serde::Deserialize, Debug, PartialEq)]
+pub struct JsonSource {
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// `YYYY-MM-DD` or null.
+    pub published: Option<String>,
+    /// URL or null.
+    pub url: Option<String>,
+}
+
+fn text_map(text: &Text) -> std::collections::BTreeMap<String, String> {
+    text.iter().map(|(l, t)| (l.code().to_owned(), t.to_owned())).collect()
+}
+
+/// The JSON form of one event.
+pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
+    let e = &timeline.events[index];
+    JsonEvent {
+        id: e.id.clone(),
+        start: e.start.date.format("%Y-%m-%d").to_string(),
+        end: e.end.map(|d| d.date.format("%Y-%m-%d").to_string()),
+        precision: match e.start.precision {
+            crate::model::Precision::Day => "day".into(),
+            crate::model::Precision::Month => "month".into(),
+        },
+        time: e.time.map(|t| t.format("%H:%M").to_string()),
+        category: timeline.categories[usize::from(e.category)].id.clone(),
+        importance: e.importance,
+        title: text_map(&e.title),
+        summary: text_map(&e.summary),
+        places: e.places.iter().map(|&p| timeline.places[p as usize].id.clone()).collect(),
+        actors: e.actors.iter().map(|&a| timeline.actors[a as usize].id.clone()).collect(),
+        tags: e.tags.iter().map(|&t| timeline.tags[t as usize].clone()).collect(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| JsonSource {
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                published: s.published.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn json(timeline: &Timeline, indices: &[usize]) -> Result<String, ExportError> {
+    let events: Vec<JsonEvent> = indices.iter().map(|&i| json_event(timeline, i)).collect();
+    let mut text = serde_json::to_string_pretty(&events)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn csv(timeline: &Timeline, indices: &[usize], lang: Lang) -> Result<String, ExportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "id", "start", "end", "time", "category", "importance", "title", "summary", "places", "actors",
+        "tags", "sources",
+    ])?;
+    for &i in indices {
+        let e = json_event(timeline, i);
+        let event = &timeline.events[i];
+        let sources: Vec<String> = e
+            .sources
+            .iter()
+            .map(|s| format!("{} — {}{}", s.publisher, s.title, s.url.as_ref().map(|u| format!(" <{u}>")).unwrap_or_default()))
+            .collect();
+        writer.write_record([
+            e.id,
+            e.start,
+            e.end.unwrap_or_default(),
+            e.time.unwrap_or_default(),
+            e.category,
+            e.importance.to_string(),
+            event.title.get(lang).to_owned(),
+            event.summary.get(lang).to_owned(),
+            e.places.join(";"),
+            e.actors.join(";"),
+            e.tags.join(";"),
+            sources.join(" | "),
+        ])?;
+    }
+    let bytes = writer.into_inner().map_err(|e| ExportError::CsvBuffer(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

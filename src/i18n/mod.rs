@@ -1,0 +1,3 @@
+//! The three languages: dates here; interface strings in the Fluent catalogue.
+
+pub mod dates;

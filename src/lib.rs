@@ -1,0 +1,11 @@
+//! belarus-timeline: a curated, sourced, zoomable timeline of the 2020–2021 Belarusian protests.
+//!
+//! Data flows one way: file → [`model`] → [`query`] (what is shown) → [`timeline`] geometry
+//! (where) → [`ui`] (paint, input) → commands → state.
+
+pub mod export;
+pub mod i18n;
+pub mod model;
+pub mod query;
+pub mod timeline;
+pub mod ui;

@@ -1,0 +1,197 @@
+//! Dates as curators write them: `"2020-08-09"` (a day) or `"2020-09"` (only the month is known).
+
+use std::fmt;
+
+use chrono::{Datelike as _, NaiveDate, NaiveTime, Weekday};
+
+/// Seconds since 1970-01-01 00:00 in local (Minsk) time, the unit of the whole timeline.
+///
+/// f64 keeps sub-second precision over thousands of years, so zooming to minutes over a
+/// multi-year span loses nothing.
+pub type Seconds = f64;
+
+/// Seconds in a day.
+pub const DAY: Seconds = 86_400.0;
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The day is known.
+    Day,
+    /// Only the month is known; the date stands for the whole month.
+    Month,
+}
+
+/// A calendar date with its precision. For month precision `date` is the first of the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FuzzyDate {
+    /// The day, or the first day of the month when only the month is known.
+    pub date: NaiveDate,
+    /// How much of `date` is known.
+    pub precision: Precision,
+}
+
+impl FuzzyDate {
+    /// A date known to the day.
+    pub fn day(date: NaiveDate) -> Self {
+        Self {
+            date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`, explaining what is wrong otherwise.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let bad_form = || {
+            format!("`{text}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known")
+        };
+        let number = |part: &str, len: usize| -> Result<u32, String> {
+            if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse().map_err(|_| bad_form())
+            } else {
+                Err(bad_form())
+            }
+        };
+        match parts.as_slice() {
+            [y, m] => {
+                let (year, month) = (number(y, 4)?, number(m, 2)?);
+                let date = NaiveDate::from_ymd_opt(year as i32, month, 1)
+                    .ok_or_else(|| format!("`{text}` is not a date: there is no month {month}"))?;
+                Ok(Self {
+                    date,
+                    precision: Precision::Month,
+                })
+            }
+            [y, m, d] => {
+                let (year, month, day) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
+                let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
+                    if (1..=12).contains(&month) {
+                        format!("`{text}` is not a date: {} has no day {day}", month_year(year, month))
+                    } else {
+                        format!("`{text}` is not a date: there is no month {month}")
+                    }
+                })?;
+                Ok(Self::day(date))
+            }
+            _ => Err(bad_form()),
+        }
+    }
+
+    /// The first instant this date covers.
+    pub fn start_seconds(&self) -> Seconds {
+        seconds_from_date(self.date)
+    }
+
+    /// The instant just after the last moment this date covers (the next day or next month).
+    pub fn end_seconds(&self) -> Seconds {
+        match self.precision {
+            Precision::Day => self.start_seconds() + DAY,
+            Precision::Month => seconds_from_date(first_of_next_month(self.date)),
+        }
+    }
+
+    /// The day of the week, when the day is known.
+    pub fn weekday(&self) -> Option<Weekday> {
+        (self.precision == Precision::Day).then(|| self.date.weekday())
+    }
+}
+
+impl fmt::Display for FuzzyDate {
+    /// The same form the file uses.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision {
+            Precision::Day => write!(f, "{}", self.date.format("%Y-%m-%d")),
+            Precision::Month => write!(f, "{}", self.date.format("%Y-%m")),
+        }
+    }
+}
+
+fn month_year(year: u32, month: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    format!("{} {year}", MONTHS[(month as usize).saturating_sub(1) % 12])
+}
+
+/// The first day of the month after `date`'s month.
+pub fn first_of_next_month(date: NaiveDate) -> NaiveDate {
+    let (year, month) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
+}
+
+/// Parses a local time `HH:MM`.
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    let valid_form = text.len() == 5 && text.as_bytes()[2] == b':';
+    valid_form
+        .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
+        .flatten()
+        .ok_or_else(|| format!("`{text}` is not a time: expected `HH:MM` from 00:00 to 23:59"))
+}
+
+/// Seconds since the epoch at the start of `date`.
+pub fn seconds_from_date(date: NaiveDate) -> Seconds {
+    let days = date.signed_duration_since(NaiveDate::default()).num_days();
+    days as f64 * DAY
+}
+
+/// The calendar date that contains `seconds`.
+pub fn date_from_seconds(seconds: Seconds) -> NaiveDate {
+    let days = (seconds / DAY).floor();
+    let clamped = days.clamp(-3_000_000.0, 3_000_000.0) as i64;
+    NaiveDate::default()
+        .checked_add_signed(chrono::TimeDelta::days(clamped))
+        .unwrap_or_default()
+}
+
+/// Seconds since midnight of a time of day.
+pub fn seconds_from_time(time: NaiveTime) -> Seconds {
+    use chrono::Timelike as _;
+    f64::from(time.num_seconds_from_midnight())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_days_and_months() {
+        let day = FuzzyDate::parse("2020-08-09").unwrap();
+        assert_eq!(day.precision, Precision::Day);
+        assert_eq!(day.weekday(), Some(Weekday::Sun));
+        assert_eq!(day.end_seconds() - day.start_seconds(), DAY);
+        let month = FuzzyDate::parse("2020-09").unwrap();
+        assert_eq!(month.precision, Precision::Month);
+        assert_eq!((month.end_seconds() - month.start_seconds()) / DAY, 30.0);
+        assert_eq!(month.to_string(), "2020-09");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_a_reason() {
+        let err = FuzzyDate::parse("2020-02-30").unwrap_err();
+        assert!(err.contains("February 2020 has no day 30"), "{err}");
+        assert!(FuzzyDate::parse("2020-13-01").unwrap_err().contains("no month 13"));
+        assert!(FuzzyDate::parse("9 Aug 2020").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(FuzzyDate::parse("2020-8-9").is_err());
+    }
+
+    #[test]
+    fn times() {
+        assert!(parse_time("21:30").is_ok());
+        assert!(parse_time("24:00").is_err());
+        assert!(parse_time("9:30").is_err());
+    }
+
+    #[test]
+    fn seconds_round_trip() {
+        let date = NaiveDate::from_ymd_opt(2020, 8, 9).unwrap();
+        assert_eq!(date_from_seconds(seconds_from_date(date) + 3600.0), date);
+        assert_eq!(date_from_seconds(seconds_from_date(date) - 1.0), date.pred_opt().unwrap());
+    }
+}

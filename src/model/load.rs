@@ -1,0 +1,732 @@
+//! Reading, checking and indexing an events file.
+//!
+//! Parsing is `ron`'s; everything the format cannot say by itself (ids unique, references
+//! known, dates real, links safe) is checked here, and every problem of a file is reported
+//! together with its line and column.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Component, Path as FsPath, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::date::{FuzzyDate, Precision, parse_time};
+use super::error::{Diagnostic, LoadError};
+use super::file::{self, TimelineFile};
+use super::locate::{Node, Path, line_col};
+use super::timeline::{self, Timeline};
+use super::{Lang, Text};
+
+/// Files larger than this are refused before they are read. A million realistic events take
+/// well under a gigabyte.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The events file that ships inside the binary.
+pub const BUNDLED_EVENTS: &str = include_str!("../../events.ron");
+
+/// The name the bundled file goes by in messages.
+pub const BUNDLED_NAME: &str = "events.ron (bundled)";
+
+/// Where image paths of a file are looked up.
+#[derive(Clone, Debug)]
+pub enum Assets {
+    /// The `assets/` folder beside the events file.
+    Dir(PathBuf),
+    /// Files compiled into the binary, by path under `assets/`.
+    Embedded(&'static [(&'static str, &'static [u8])]),
+}
+
+impl Assets {
+    /// The `assets/` folder that belongs to an events file at `path`.
+    pub fn beside(path: &FsPath) -> Self {
+        let dir = path.parent().unwrap_or_else(|| FsPath::new("."));
+        Assets::Dir(dir.join("assets"))
+    }
+}
+
+/// Images that ship inside the binary for the bundled events file.
+pub const BUNDLED_ASSETS: &[(&str, &[u8])] = &[(
+    "images/flag-white-red-white.png",
+    include_bytes!("../../assets/images/flag-white-red-white.png"),
+)];
+
+/// Loads the events file compiled into the binary.
+pub fn load_bundled() -> Result<Timeline, LoadError> {
+    load_str(BUNDLED_EVENTS, BUNDLED_NAME, &Assets::Embedded(BUNDLED_ASSETS))
+}
+
+/// Reads, checks and indexes the events file at `path`. Refuses files over [`MAX_FILE_BYTES`]
+/// before reading them.
+pub fn load_path(path: &FsPath) -> Result<Timeline, LoadError> {
+    let file = path.display().to_string();
+    let read_error = |source| LoadError::Read {
+        file: file.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file,
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    load_bytes(&bytes, &file, &Assets::beside(path))
+}
+
+/// Checks and indexes the bytes of an events file; `file` names it in messages.
+pub fn load_bytes(bytes: &[u8], file: &str, assets: &Assets) -> Result<Timeline, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text, file, assets),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, col) = line_col(valid, valid.len());
+            Err(LoadError::Invalid(vec![Diagnostic {
+                file: file.to_owned(),
+                line,
+                col,
+                message: format!(
+                    "the file is not valid UTF-8 (bad byte at offset {}): save it as UTF-8 text",
+                    err.valid_up_to()
+                ),
+            }]))
+        }
+    }
+}
+
+/// Checks and indexes the text of an events file; `file` names it in messages.
+pub fn load_str(text: &str, file: &str, assets: &Assets) -> Result<Timeline, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let diagnose = |problems: Vec<Problem>| LoadError::Invalid(locate(text, file, problems));
+    let parsed = parse(text).map_err(diagnose)?;
+    validate(parsed, assets).map_err(diagnose)
+}
+
+/// Parses the text into the file's types without checking it, reporting every element that does
+/// not fit its type, not only the first.
+pub fn parse(text: &str) -> Result<TimelineFile, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem::at_line_col(
+            1,
+            1,
+            "the file is empty: expected `Timeline(title: …, categories: […], events: […])`".into(),
+        )]);
+    }
+    let whole_error = match ron_options().from_str::<TimelineFile>(text) {
+        Ok(file) => return Ok(file),
+        Err(err) => err,
+    };
+    let mut problems = Vec::new();
+    if let Some(root) = Node::parse(text) {
+        let mut each = |field: &str, check: &dyn Fn(&str) -> Result<(), ron::error::SpannedError>| {
+            for element in root.find(&Path::root().key(field)).elements() {
+                if let Err(err) = check(&text[element.span.clone()]) {
+                    let (line, col) = line_col(text, element.span.start);
+                    let (err_line, err_col) = (err.span.start.line, err.span.start.col);
+                    let col = if err_line == 1 { col + err_col - 1 } else { err_col };
+                    problems.push(Problem::at_line_col(line + err_line - 1, col, describe(&err.code)));
+                }
+            }
+        };
+        each("categories", &check_as::<file::Category>);
+        each("places", &check_as::<file::Place>);
+        each("actors", &check_as::<file::Actor>);
+        each("eras", &check_as::<file::Era>);
+        each("events", &check_as::<file::EventRecord>);
+        each("tours", &check_as::<file::Tour>);
+    }
+    let whole = Problem::at_line_col(
+        whole_error.span.start.line,
+        whole_error.span.start.col,
+        describe(&whole_error.code),
+    );
+    if !problems.iter().any(|p| p.at == whole.at) {
+        problems.push(whole);
+    }
+    Err(problems)
+}
+
+fn check_as<T: DeserializeOwned>(text: &str) -> Result<(), ron::error::SpannedError> {
+    ron_options().from_str::<T>(text).map(drop)
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+/// A problem before it is given a line and column.
+#[derive(Debug)]
+pub struct Problem {
+    at: Where,
+    message: String,
+}
+
+#[derive(Debug, PartialEq)]
+enum Where {
+    /// At the value of this path.
+    Value(Path),
+    /// At the key (field name) of this path.
+    Key(Path),
+    /// Already placed.
+    LineCol(usize, usize),
+}
+
+impl Problem {
+    fn value(path: Path, message: String) -> Self {
+        Self {
+            at: Where::Value(path),
+            message,
+        }
+    }
+
+    fn key(path: Path, message: String) -> Self {
+        Self {
+            at: Where::Key(path),
+            message,
+        }
+    }
+
+    fn at_line_col(line: usize, col: usize, message: String) -> Self {
+        Self {
+            at: Where::LineCol(line, col),
+            message,
+        }
+    }
+}
+
+fn locate(text: &str, file: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
+    let needs_tree = problems.iter().any(|p| !matches!(p.at, Where::LineCol(..)));
+    let root = if needs_tree { Node::parse(text) } else { None };
+    let mut diagnostics: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|problem| {
+            let (line, col) = match (&problem.at, &root) {
+                (Where::LineCol(line, col), _) => (*line, *col),
+                (Where::Value(path), Some(root)) => line_col(text, root.find(path).span.start),
+                (Where::Key(path), Some(root)) => line_col(text, root.find_key(path)),
+                (_, None) => (1, 1),
+            };
+            Diagnostic {
+                file: file.to_owned(),
+                line,
+                col,
+                message: problem.message,
+            }
+        })
+        .collect();
+    diagnostics.sort_by_key(|d| (d.line, d.col));
+    diagnostics
+}
+
+/// A clearer message than `ron`'s for the mistakes people make by hand.
+fn describe(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let outer_name = |outer: &Option<String>| {
+        outer
+            .as_deref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
+    };
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let hint = did_you_mean(found, expected.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            format!(
+                "unknown field `{found}`{}{hint} (expected one of: {})",
+                outer_name(outer),
+                expected.join(", ")
+            )
+        }
+        E::MissingStructField { field, outer } => {
+            format!("missing field `{field}`{}", outer_name(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("field `{field}` is given twice{}", outer_name(outer))
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            let hint = did_you_mean(found, expected.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            format!("unknown value `{found}`{hint} (expected one of: {})", expected.join(", "))
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(…)`, found `{found}(…)`")
+        }
+        E::ExceededRecursionLimit => {
+            "the brackets are nested too deeply (more than 64 levels): check for unclosed brackets".into()
+        }
+        E::Eof => "the file ends too early: a bracket or quote is not closed".into(),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().collect::<String>() + chars.as_str())
+                .unwrap_or(text)
+        }
+    }
+}
+
+/// The candidate closest to `found`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::osa_distance(found, c), c))
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
+/// Checks everything `ron` cannot and builds the indexed timeline.
+fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem>> {
+    let mut v = Validator::default();
+    let root = Path::root();
+    v.require_english(&file.title, &root.key("title"), "title");
+
+    let categories = v.categories(&file.categories);
+    v.ids(file.places.iter().map(|p| p.id.as_str()), &root.key("places"), "place");
+    for (i, place) in file.places.iter().enumerate() {
+        let path = root.key("places").index(i);
+        v.require_english(&place.name, &path.key("name"), "name");
+        if !(-90.0..=90.0).contains(&place.lat) {
+            v.value(path.key("lat"), format!("latitude {} is outside −90 to 90", place.lat));
+        }
+        if !(-180.0..=180.0).contains(&place.lon) {
+            v.value(path.key("lon"), format!("longitude {} is outside −180 to 180", place.lon));
+        }
+    }
+    v.ids(file.actors.iter().map(|a| a.id.as_str()), &root.key("actors"), "actor");
+    for (i, actor) in file.actors.iter().enumerate() {
+        v.require_english(&actor.name, &root.key("actors").index(i).key("name"), "name");
+    }
+    let eras = v.eras(&file.eras);
+
+    let place_ids = index_of(file.places.iter().map(|p| p.id.as_str()));
+    let actor_ids = index_of(file.actors.iter().map(|a| a.id.as_str()));
+    let category_ids = index_of(file.categories.iter().map(|c| c.id.as_str()));
+    let tags: Vec<String> = file
+        .events
+        .iter()
+        .flat_map(|e| e.tags.iter().cloned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let tag_ids = index_of(tags.iter().map(String::as_str));
+
+    v.ids(file.events.iter().map(|e| e.id.as_str()), &root.key("events"), "event");
+    let mut events = Vec::with_capacity(file.events.len());
+    for (i, record) in file.events.into_iter().enumerate() {
+        let path = root.key("events").index(i);
+        let refs = Refs {
+            categories: &category_ids,
+            places: &place_ids,
+            actors: &actor_ids,
+            tags: &tag_ids,
+        };
+        if let Some(event) = v.event(record, &path, &refs, assets) {
+            events.push(event);
+        }
+    }
+    let event_ids = index_of(events.iter().map(|e| e.id.as_str()));
+
+    v.ids(file.tours.iter().map(|t| t.id.as_str()), &root.key("tours"), "tour");
+    let mut tours = Vec::new();
+    for (i, tour) in file.tours.into_iter().enumerate() {
+        let path = root.key("tours").index(i);
+        v.require_english(&tour.title, &path.key("title"), "title");
+        if tour.steps.is_empty() {
+            v.key(path.key("steps"), "a tour needs at least one step".into());
+        }
+        let mut steps = Vec::with_capacity(tour.steps.len());
+        for (j, step) in tour.steps.into_iter().enumerate() {
+            match event_ids.get(step.event.as_str()) {
+                Some(&index) => steps.push((index as usize, step.note)),
+                None => v.unknown(
+                    path.key("steps").index(j).key("event"),
+                    "event",
+                    &step.event,
+                    event_ids.keys().copied(),
+                ),
+            }
+        }
+        tours.push(timeline::Tour {
+            id: tour.id,
+            title: tour.title,
+            steps,
+        });
+    }
+
+    if !v.problems.is_empty() {
+        return Err(v.problems);
+    }
+
+    // Sort by time; tours refer to events by index, so remap them.
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ea, eb): (&timeline::Event, &timeline::Event) = (&events[a], &events[b]);
+        ea.start_seconds()
+            .total_cmp(&eb.start_seconds())
+            .then_with(|| ea.importance.cmp(&eb.importance))
+            .then_with(|| ea.id.cmp(&eb.id))
+    });
+    let mut new_index = vec![0; events.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<timeline::Event>> = events.into_iter().map(Some).collect();
+    let events = order.iter().filter_map(|&old| slots[old].take()).collect();
+    for tour in &mut tours {
+        for step in &mut tour.steps {
+            step.0 = new_index[step.0];
+        }
+    }
+
+    Ok(Timeline::new(Timeline {
+        title: file.title,
+        description: file.description,
+        categories,
+        places: file.places,
+        actors: file.actors,
+        eras,
+        tags,
+        events,
+        tours,
+        ..Timeline::default()
+    }))
+}
+
+fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i as u32);
+    }
+    map
+}
+
+struct Refs<'a, 'b> {
+    categories: &'a HashMap<&'b str, u32>,
+    places: &'a HashMap<&'b str, u32>,
+    actors: &'a HashMap<&'b str, u32>,
+    tags: &'a HashMap<&'b str, u32>,
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn value(&mut self, path: Path, message: String) {
+        self.problems.push(Problem::value(path, message));
+    }
+
+    fn key(&mut self, path: Path, message: String) {
+        self.problems.push(Problem::key(path, message));
+    }
+
+    fn require_english(&mut self, text: &Text, path: &Path, what: &str) {
+        if text.exact(Lang::En).is_none() {
+            self.value(
+                path.clone(),
+                format!("missing English {what}: add `\"en\": \"…\"` (English is required; `be` and `ru` are optional)"),
+            );
+        }
+    }
+
+    /// Ids are slugs and unique within their list.
+    fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, list: &Path, kind: &str) {
+        let mut first_use: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = list.index(i).key("id");
+            if !is_slug(id) {
+                self.value(
+                    path.clone(),
+                    format!("{kind} id `{id}` is not a slug: use lowercase letters, digits and single `-` between them"),
+                );
+            }
+            if let Some(&first) = first_use.get(id) {
+                self.value(
+                    path,
+                    format!("duplicate {kind} id `{id}`: it is already used by {kind} number {} of the list", first + 1),
+                );
+            } else {
+                first_use.insert(id, i);
+            }
+        }
+    }
+
+    fn unknown<'a>(&mut self, path: Path, kind: &str, found: &str, known: impl Iterator<Item = &'a str>) {
+        let mut known: Vec<&str> = known.collect();
+        known.sort_unstable();
+        let hint = did_you_mean(found, known.iter().copied())
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        let listed = if known.len() <= 12 {
+            format!(" (known: {})", known.join(", "))
+        } else {
+            String::new()
+        };
+        self.value(path, format!("unknown {kind} `{found}`{hint}{listed}"));
+    }
+
+    fn categories(&mut self, list: &[file::Category]) -> Vec<timeline::Category> {
+        let root = Path::root().key("categories");
+        if list.is_empty() {
+            self.key(root.clone(), "there must be at least one category".into());
+        }
+        self.ids(list.iter().map(|c| c.id.as_str()), &root, "category");
+        list.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let path = root.index(i);
+                self.require_english(&c.name, &path.key("name"), "name");
+                let rgb = parse_colour(&c.colour).unwrap_or_else(|| {
+                    self.value(
+                        path.key("colour"),
+                        format!("`{}` is not a colour: expected `#rrggbb`, like `#d9822b`", c.colour),
+                    );
+                    [128, 128, 128]
+                });
+                timeline::Category {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    rgb,
+                }
+            })
+            .collect()
+    }
+
+    fn eras(&mut self, list: &[file::Era]) -> Vec<timeline::Era> {
+        let root = Path::root().key("eras");
+        self.ids(list.iter().map(|e| e.id.as_str()), &root, "era");
+        let mut eras: Vec<timeline::Era> = list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, era)| {
+                let path = root.index(i);
+                self.require_english(&era.name, &path.key("name"), "name");
+                let start = self.date(&era.start, path.key("start"))?;
+                let end = self.date(&era.end, path.key("end"))?;
+                if end.date < start.date {
+                    self.value(path.key("end"), format!("`end` {end} is before `start` {start}"));
+                }
+                Some(timeline::Era {
+                    id: era.id.clone(),
+                    name: era.name.clone(),
+                    start,
+                    end,
+                })
+            })
+            .collect();
+        eras.sort_by_key(|era| era.start.date);
+        eras
+    }
+
+    fn date(&mut self, text: &str, path: Path) -> Option<FuzzyDate> {
+        FuzzyDate::parse(text)
+            .map_err(|message| self.value(path, message))
+            .ok()
+    }
+
+    fn event(
+        &mut self,
+        record: file::EventRecord,
+        path: &Path,
+        refs: &Refs<'_, '_>,
+        assets: &Assets,
+    ) -> Option<timeline::Event> {
+        let start = self.date(&record.start, path.key("start"));
+        let end = record
+            .end
+            .as_deref()
+            .and_then(|end| self.date(end, path.key("end")));
+        if let (Some(start), Some(end)) = (start, end) {
+            if end.date < start.date {
+                self.value(path.key("end"), format!("`end` {end} is before `start` {start}"));
+            }
+        }
+        let time = record.time.as_deref().and_then(|time| {
+            let parsed = parse_time(time).map_err(|m| self.value(path.key("time"), m)).ok()?;
+            if start.is_some_and(|s| s.precision == Precision::Month) {
+                self.value(path.key("time"), "a time needs a start date with a day (`YYYY-MM-DD`)".into());
+            }
+            Some(parsed)
+        });
+        if !(1..=3).contains(&record.importance) {
+            self.value(
+                path.key("importance"),
+                format!("importance must be 1 (key event), 2 (notable) or 3 (detail), not {}", record.importance),
+            );
+        }
+        self.require_english(&record.title, &path.key("title"), "title");
+        self.require_english(&record.summary, &path.key("summary"), "summary");
+
+        let category = match refs.categories.get(record.category.as_str()) {
+            Some(&index) => Some(index as u16),
+            None => {
+                self.unknown(path.key("category"), "category", &record.category, refs.categories.keys().copied());
+                None
+            }
+        };
+        let mut resolve = |ids: &[String], field: &str, kind: &str, known: &HashMap<&str, u32>| {
+            ids.iter()
+                .enumerate()
+                .filter_map(|(i, id)| match known.get(id.as_str()) {
+                    Some(&index) => Some(index),
+                    None => {
+                        self.unknown(path.key(field).index(i), kind, id, known.keys().copied());
+                        None
+                    }
+                })
+                .collect::<Vec<u32>>()
+        };
+        let places = resolve(&record.places, "places", "place", refs.places);
+        let actors = resolve(&record.actors, "actors", "actor", refs.actors);
+        let tags = record
+            .tags
+            .iter()
+            .filter_map(|t| refs.tags.get(t.as_str()).copied())
+            .collect();
+
+        self.sources(&record.sources, &path.key("sources"));
+        if let Some(image) = &record.image {
+            if let Err(message) = check_image_path(&image.path, assets) {
+                self.value(path.key("image").key("path"), message);
+            }
+        }
+
+        Some(timeline::Event {
+            id: record.id,
+            start: start?,
+            end,
+            time,
+            category: category?,
+            importance: record.importance,
+            title: record.title,
+            summary: record.summary,
+            places,
+            actors,
+            tags,
+            image: record.image,
+            sources: record.sources,
+        })
+    }
+
+    fn sources(&mut self, sources: &[file::Source], path: &Path) {
+        if !sources.iter().any(|s| s.url.is_some()) {
+            self.key(
+                path.clone(),
+                "no source with a URL: every event needs at least one source with an http or https `url`".into(),
+            );
+        }
+        for (i, source) in sources.iter().enumerate() {
+            let path = path.index(i);
+            if source.title.trim().is_empty() {
+                self.value(path.key("title"), "a source needs a title".into());
+            }
+            if source.publisher.trim().is_empty() {
+                self.value(path.key("publisher"), "a source needs a publisher".into());
+            }
+            if let Some(published) = &source.published {
+                self.date(published, path.key("published"));
+            }
+            if let Some(url) = &source.url {
+                if let Err(message) = check_url(url) {
+                    self.value(path.key("url"), message);
+                }
+            }
+        }
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn parse_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// Accepts only plain http and https addresses with a host and without credentials, so that a
+/// link can never run something or leak a password.
+pub fn check_url(text: &str) -> Result<url::Url, String> {
+    if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!(
+            "the URL contains a control or space character ({:?}): write it without spaces or line breaks",
+            c
+        ));
+    }
+    let url = url::Url::parse(text).map_err(|e| format!("`{text}` is not a valid URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "URL scheme `{}:` is not allowed: only http and https links are accepted",
+            url.scheme()
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("the URL contains a user name or password: remove the credentials".into());
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("`{text}` has no host name"));
+    }
+    Ok(url)
+}
+
+/// An image path must stay inside `assets/` and name an existing PNG or JPEG file.
+pub fn check_image_path(path: &str, assets: &Assets) -> Result<(), String> {
+    let relative = FsPath::new(path);
+    let looks_absolute = relative.is_absolute()
+        || path.starts_with(['/', '\\'])
+        || path.as_bytes().get(1) == Some(&b':');
+    if looks_absolute {
+        return Err(format!("image path `{path}` is absolute: write it relative to assets/, like `images/map.png`"));
+    }
+    if relative
+        .components()
+        .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+        || path.contains('\\')
+    {
+        return Err(format!("image path `{path}` leaves assets/: `..` and backslashes are not allowed"));
+    }
+    let lower = path.to_ascii_lowercase();
+    if ![".png", ".jpg", ".jpeg"].iter().any(|ext| lower.ends_with(ext)) {
+        return Err(format!("image `{path}` must be a .png, .jpg or .jpeg file"));
+    }
+    match assets {
+        Assets::Embedded(files) => files
+            .iter()
+            .any(|(name, _)| *name == path)
+            .then_some(())
+            .ok_or_else(|| format!("image `{path}` is not among the bundled assets")),
+        Assets::Dir(dir) => {
+            let full = dir.join(relative);
+            let missing = || format!("image `{path}` does not exist in {}", dir.display());
+            let real = full.canonicalize().map_err(|_| missing())?;
+            let root = dir.canonicalize().map_err(|_| missing())?;
+            if !real.starts_with(&root) {
+                return Err(format!("image path `{path}` leads outside assets/ through a symbolic link"));
+            }
+            if !real.is_file() {
+                return Err(format!("image `{path}` is not a file"));
+            }
+            Ok(())
+        }
+    }
+}

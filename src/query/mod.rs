@@ -1,0 +1,236 @@
+//! What is shown: one filter type for the window, `export` and `render`.
+
+pub mod fold;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::date::{DAY, seconds_from_date};
+use crate::model::{Event, Lang, Timeline};
+
+pub use fold::fold;
+
+/// A selection of events. Within one facet any listed value matches (categories A or B); across
+/// facets all must match (category A and place P). An empty facet does not restrict.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Category ids.
+    pub categories: BTreeSet<String>,
+    /// Importance levels (1, 2, 3).
+    pub importance: BTreeSet<u8>,
+    /// Place ids.
+    pub places: BTreeSet<String>,
+    /// Actor ids.
+    pub actors: BTreeSet<String>,
+    /// Tags.
+    pub tags: BTreeSet<String>,
+    /// First day shown.
+    pub from: Option<NaiveDate>,
+    /// Last day shown (inclusive).
+    pub to: Option<NaiveDate>,
+    /// Free text, in any language and spelling; every word must match.
+    pub search: String,
+}
+
+/// An id in a filter that the timeline does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown {kind} `{id}`{hint}")]
+pub struct UnknownId {
+    /// category, place, actor or tag.
+    pub kind: &'static str,
+    /// The id given.
+    pub id: String,
+    /// A suggestion and the known ids.
+    pub hint: String,
+}
+
+impl Filter {
+    /// True when nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Resolves the filter against a timeline, for fast matching.
+    pub fn compile<'t>(&self, timeline: &'t Timeline) -> Result<Compiled<'t>, UnknownId> {
+        let resolve = |kind: &'static str, ids: &BTreeSet<String>, known: Vec<&str>| {
+            ids.iter()
+                .map(|id| {
+                    known.iter().position(|k| k == id).map(|i| i as u32).ok_or_else(|| {
+                        let suggestion = crate::model::load::did_you_mean(id, known.iter().copied())
+                            .map(|s| format!("; did you mean `{s}`?"))
+                            .unwrap_or_default();
+                        let listed = if known.len() <= 40 {
+                            format!(" (known: {})", known.join(", "))
+                        } else {
+                            String::new()
+                        };
+                        UnknownId {
+                            kind,
+                            id: id.clone(),
+                            hint: format!("{suggestion}{listed}"),
+                        }
+                    })
+                })
+                .collect::<Result<Vec<u32>, _>>()
+        };
+        let categories = resolve(
+            "category",
+            &self.categories,
+            timeline.categories.iter().map(|c| c.id.as_str()).collect(),
+        )?;
+        let places = resolve(
+            "place",
+            &self.places,
+            timeline.places.iter().map(|p| p.id.as_str()).collect(),
+        )?;
+        let actors = resolve(
+            "actor",
+            &self.actors,
+            timeline.actors.iter().map(|a| a.id.as_str()).collect(),
+        )?;
+        let tags = resolve(
+            "tag",
+            &self.tags,
+            timeline.tags.iter().map(String::as_str).collect(),
+        )?;
+        Ok(Compiled {
+            timeline,
+            categories,
+            importance: self.importance.iter().copied().collect(),
+            places,
+            actors,
+            tags,
+            from: self.from.map(seconds_from_date),
+            to: self.to.map(|d| seconds_from_date(d) + DAY),
+            search: Search::new(timeline, &self.search),
+        })
+    }
+}
+
+/// A filter resolved against one timeline.
+pub struct Compiled<'t> {
+    timeline: &'t Timeline,
+    categories: Vec<u32>,
+    importance: Vec<u8>,
+    places: Vec<u32>,
+    actors: Vec<u32>,
+    tags: Vec<u32>,
+    from: Option<f64>,
+    to: Option<f64>,
+    search: Search,
+}
+
+impl Compiled<'_> {
+    /// Whether the event passes every facet.
+    pub fn matches(&self, event: &Event) -> bool {
+        let any = |wanted: &[u32], have: &[u32]| wanted.is_empty() || have.iter().any(|h| wanted.contains(h));
+        (self.categories.is_empty() || self.categories.contains(&u32::from(event.category)))
+            && (self.importance.is_empty() || self.importance.contains(&event.importance))
+            && any(&self.places, &event.places)
+            && any(&self.actors, &event.actors)
+            && any(&self.tags, &event.tags)
+            && self.from.is_none_or(|from| event.end_seconds().max(event.start_seconds() + 1.0) > from)
+            && self.to.is_none_or(|to| event.start_seconds() < to)
+            && self.search.matches(self.timeline, event)
+    }
+
+    /// Indices of the matching events, in time order.
+    pub fn apply(&self) -> Vec<usize> {
+        let range = match (self.from, self.to) {
+            (None, None) => 0..self.timeline.events.len(),
+            (from, to) => self
+                .timeline
+                .range(from.unwrap_or(f64::MIN), to.unwrap_or(f64::MAX)),
+        };
+        range
+            .filter(|&i| self.matches(&self.timeline.events[i]))
+            .collect()
+    }
+
+    /// Whether the search part matches (for highlighting while other facets hide).
+    pub fn search_matches(&self, event: &Event) -> bool {
+        self.search.matches(self.timeline, event)
+    }
+
+    /// True when there is a search query.
+    pub fn has_search(&self) -> bool {
+        !self.search.terms.is_empty()
+    }
+}
+
+/// A folded query with, per word, the actors and places whose names match it.
+struct Search {
+    terms: Vec<Term>,
+}
+
+struct Term {
+    folded: String,
+    actors: Vec<u32>,
+    places: Vec<u32>,
+}
+
+impl Search {
+    fn new(timeline: &Timeline, query: &str) -> Self {
+        fn names_match<'a>(folded: &str, mut names: impl Iterator<Item = &'a str>) -> bool {
+            names.any(|name| fold(name).contains(folded))
+        }
+        let terms = fold(query)
+            .split(' ')
+            .filter(|t| !t.is_empty())
+            .map(|folded| Term {
+                actors: (0..timeline.actors.len() as u32)
+                    .filter(|&i| {
+                        let actor = &timeline.actors[i as usize];
+                        names_match(folded, actor.name.iter().map(|(_, n)| n).chain(actor.aliases.iter().map(String::as_str)))
+                    })
+                    .collect(),
+                places: (0..timeline.places.len() as u32)
+                    .filter(|&i| {
+                        let place = &timeline.places[i as usize];
+                        names_match(folded, place.name.iter().map(|(_, n)| n).chain(place.aliases.iter().map(String::as_str)))
+                    })
+                    .collect(),
+                folded: folded.to_owned(),
+            })
+            .collect();
+        Self { terms }
+    }
+
+    fn matches(&self, timeline: &Timeline, event: &Event) -> bool {
+        if self.terms.is_empty() {
+            return true;
+        }
+        let haystack = haystack(timeline, event);
+        self.terms.iter().all(|term| {
+            event.actors.iter().any(|a| term.actors.contains(a))
+                || event.places.iter().any(|p| term.places.contains(p))
+                || haystack.contains(&term.folded)
+        })
+    }
+}
+
+/// Everything about an event that search looks at, folded.
+pub fn haystack(timeline: &Timeline, event: &Event) -> String {
+    let mut text = String::new();
+    for lang in Lang::ALL {
+        for part in [event.title.exact(lang), event.summary.exact(lang)].into_iter().flatten() {
+            text.push_str(part);
+            text.push(' ');
+        }
+    }
+    for &tag in &event.tags {
+        if let Some(tag) = timeline.tags.get(tag as usize) {
+            text.push_str(&tag.replace('-', " "));
+            text.push(' ');
+        }
+    }
+    for source in &event.sources {
+        text.push_str(&source.publisher);
+        text.push(' ');
+    }
+    text.push_str(&event.id.replace('-', " "));
+    fold(&text)
+}
