@@ -133,7 +133,13 @@ fn check(path: Option<&Path>) -> ExitCode {
             let span = timeline
                 .events
                 .first()
-                .zip(timeline.events.iter().map(|e| e.end.unwrap_or(e.start)).max_by_key(|d| d.date))
+                .zip(
+                    timeline
+                        .events
+                        .iter()
+                        .map(|e| e.end.unwrap_or(e.start))
+                        .max_by_key(|d| d.date),
+                )
                 .map(|(first, last)| format!(", {} to {}", first.start, last))
                 .unwrap_or_default();
             println!(
@@ -222,8 +228,11 @@ fn run_window(path: Option<&Path>, lang: Lang) -> ExitCode {
 
 /// The window icon, decoded from the PNG in assets/ with the image crate.
 fn window_icon() -> Result<egui::IconData, image::ImageError> {
-    let image = image::load_from_memory_with_format(include_bytes!("../assets/icon.png"), image::ImageFormat::Png)?
-        .into_rgba8();
+    let image = image::load_from_memory_with_format(
+        include_bytes!("../assets/icon.png"),
+        image::ImageFormat::Png,
+    )?
+    .into_rgba8();
     let (width, height) = image.dimensions();
     Ok(egui::IconData {
         rgba: image.into_raw(),

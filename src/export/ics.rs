@@ -30,13 +30,23 @@ pub fn calendar(timeline: &Timeline, indices: &[usize], lang: Lang) -> String {
         lines.push("BEGIN:VEVENT".to_owned());
         lines.push(format!("UID:{}@belarus-timeline", event.id));
         lines.push("DTSTAMP:20200101T000000Z".to_owned());
-        lines.push(format!("DTSTART;VALUE=DATE:{}", event.start.date.format("%Y%m%d")));
-        lines.push(format!("DTEND;VALUE=DATE:{}", end_exclusive.format("%Y%m%d")));
+        lines.push(format!(
+            "DTSTART;VALUE=DATE:{}",
+            event.start.date.format("%Y%m%d")
+        ));
+        lines.push(format!(
+            "DTEND;VALUE=DATE:{}",
+            end_exclusive.format("%Y%m%d")
+        ));
         lines.push(format!("SUMMARY:{}", escape(event.title.get(lang))));
         lines.push(format!("DESCRIPTION:{}", escape(&description)));
         lines.push(format!(
             "CATEGORIES:{}",
-            escape(timeline.categories[usize::from(event.category)].name.get(lang))
+            escape(
+                timeline.categories[usize::from(event.category)]
+                    .name
+                    .get(lang)
+            )
         ));
         if let Some(url) = event.sources.iter().find_map(|s| s.url.as_ref()) {
             lines.push(format!("URL:{url}"));
@@ -44,7 +54,12 @@ pub fn calendar(timeline: &Timeline, indices: &[usize], lang: Lang) -> String {
         lines.push("END:VEVENT".to_owned());
     }
     lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
+    lines
+        .iter()
+        .map(|l| fold(l))
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n"
 }
 
 fn escape(text: &str) -> String {

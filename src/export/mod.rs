@@ -22,7 +22,12 @@ pub enum Format {
 
 /// Writes the events at `indices` (in that order) in `format`, texts in `lang` where a format
 /// has room for one language only.
-pub fn export(timeline: &Timeline, indices: &[usize], format: Format, lang: Lang) -> Result<String, ExportError> {
+pub fn export(
+    timeline: &Timeline,
+    indices: &[usize],
+    format: Format,
+    lang: Lang,
+) -> Result<String, ExportError> {
     match format {
         Format::Json => json(timeline, indices),
         Format::Csv => csv(timeline, indices, lang),
@@ -92,7 +97,9 @@ pub struct JsonSource {
 }
 
 fn text_map(text: &Text) -> std::collections::BTreeMap<String, String> {
-    text.iter().map(|(l, t)| (l.code().to_owned(), t.to_owned())).collect()
+    text.iter()
+        .map(|(l, t)| (l.code().to_owned(), t.to_owned()))
+        .collect()
 }
 
 /// The JSON form of one event.
@@ -111,9 +118,21 @@ pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
         importance: e.importance,
         title: text_map(&e.title),
         summary: text_map(&e.summary),
-        places: e.places.iter().map(|&p| timeline.places[p as usize].id.clone()).collect(),
-        actors: e.actors.iter().map(|&a| timeline.actors[a as usize].id.clone()).collect(),
-        tags: e.tags.iter().map(|&t| timeline.tags[t as usize].clone()).collect(),
+        places: e
+            .places
+            .iter()
+            .map(|&p| timeline.places[p as usize].id.clone())
+            .collect(),
+        actors: e
+            .actors
+            .iter()
+            .map(|&a| timeline.actors[a as usize].id.clone())
+            .collect(),
+        tags: e
+            .tags
+            .iter()
+            .map(|&t| timeline.tags[t as usize].clone())
+            .collect(),
         sources: e
             .sources
             .iter()
@@ -137,8 +156,18 @@ fn json(timeline: &Timeline, indices: &[usize]) -> Result<String, ExportError> {
 fn csv(timeline: &Timeline, indices: &[usize], lang: Lang) -> Result<String, ExportError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
-        "id", "start", "end", "time", "category", "importance", "title", "summary", "places", "actors",
-        "tags", "sources",
+        "id",
+        "start",
+        "end",
+        "time",
+        "category",
+        "importance",
+        "title",
+        "summary",
+        "places",
+        "actors",
+        "tags",
+        "sources",
     ])?;
     for &i in indices {
         let e = json_event(timeline, i);
@@ -146,7 +175,17 @@ fn csv(timeline: &Timeline, indices: &[usize], lang: Lang) -> Result<String, Exp
         let sources: Vec<String> = e
             .sources
             .iter()
-            .map(|s| format!("{} — {}{}", s.publisher, s.title, s.url.as_ref().map(|u| format!(" <{u}>")).unwrap_or_default()))
+            .map(|s| {
+                format!(
+                    "{} — {}{}",
+                    s.publisher,
+                    s.title,
+                    s.url
+                        .as_ref()
+                        .map(|u| format!(" <{u}>"))
+                        .unwrap_or_default()
+                )
+            })
             .collect();
         writer.write_record([
             e.id,
@@ -163,6 +202,8 @@ fn csv(timeline: &Timeline, indices: &[usize], lang: Lang) -> Result<String, Exp
             sources.join(" | "),
         ])?;
     }
-    let bytes = writer.into_inner().map_err(|e| ExportError::CsvBuffer(e.to_string()))?;
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ExportError::CsvBuffer(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

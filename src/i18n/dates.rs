@@ -57,7 +57,12 @@ fn lowercase_in(lang: Lang, word: &str) -> String {
 /// "August", "Жнівень", "Август".
 pub fn month_name(lang: Lang, month: u32) -> String {
     let index = (month.clamp(1, 12) - 1) as usize;
-    capitalised(months_standalone(lang).get(index).copied().unwrap_or_default())
+    capitalised(
+        months_standalone(lang)
+            .get(index)
+            .copied()
+            .unwrap_or_default(),
+    )
 }
 
 /// Three-letter month for tight tick labels: "Aug", "жні", "авг".
@@ -94,7 +99,11 @@ pub fn day_month_year(lang: Lang, date: NaiveDate) -> String {
 /// "August 2020", "жнівень 2020", "август 2020".
 pub fn month_year(lang: Lang, date: NaiveDate) -> String {
     let name = month_name(lang, date.month());
-    let name = if lang == Lang::En { name } else { name.to_lowercase() };
+    let name = if lang == Lang::En {
+        name
+    } else {
+        name.to_lowercase()
+    };
     format!("{name} {}", date.year())
 }
 
@@ -104,7 +113,9 @@ pub fn long_date(lang: Lang, date: FuzzyDate, time: Option<NaiveTime>) -> String
         Precision::Month => capitalised(&month_year(lang, date.date)),
         Precision::Day => {
             let weekday = capitalised(&weekday_name(lang, date.date.weekday()));
-            let time = time.map(|t| format!(", {}", t.format("%H:%M"))).unwrap_or_default();
+            let time = time
+                .map(|t| format!(", {}", t.format("%H:%M")))
+                .unwrap_or_default();
             format!("{weekday}, {}{time}", day_month_year(lang, date.date))
         }
     }
@@ -121,7 +132,9 @@ pub fn short_date(lang: Lang, date: FuzzyDate) -> String {
 /// A date range for lists: "9 – 12 August 2020" style kept simple and unambiguous.
 pub fn span(lang: Lang, start: FuzzyDate, end: Option<FuzzyDate>) -> String {
     match end {
-        Some(end) if end != start => format!("{} – {}", short_date(lang, start), short_date(lang, end)),
+        Some(end) if end != start => {
+            format!("{} – {}", short_date(lang, start), short_date(lang, end))
+        }
         _ => short_date(lang, start),
     }
 }
@@ -139,7 +152,10 @@ mod tests {
         let date = day(2020, 8, 9);
         assert_eq!(long_date(Lang::En, date, None), "Sunday, 9 August 2020");
         assert_eq!(long_date(Lang::Be, date, None), "Нядзеля, 9 жніўня 2020");
-        assert_eq!(long_date(Lang::Ru, date, None), "Воскресенье, 9 августа 2020");
+        assert_eq!(
+            long_date(Lang::Ru, date, None),
+            "Воскресенье, 9 августа 2020"
+        );
         let month = FuzzyDate::parse("2020-09").unwrap();
         assert_eq!(long_date(Lang::Be, month, None), "Верасень 2020");
         assert_eq!(long_date(Lang::Ru, month, None), "Сентябрь 2020");

@@ -45,7 +45,9 @@ impl FuzzyDate {
     pub fn parse(text: &str) -> Result<Self, String> {
         let parts: Vec<&str> = text.split('-').collect();
         let bad_form = || {
-            format!("`{text}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known")
+            format!(
+                "`{text}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known"
+            )
         };
         let number = |part: &str, len: usize| -> Result<u32, String> {
             if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
@@ -68,7 +70,10 @@ impl FuzzyDate {
                 let (year, month, day) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
                 let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
                     if (1..=12).contains(&month) {
-                        format!("`{text}` is not a date: {} has no day {day}", month_year(year, month))
+                        format!(
+                            "`{text}` is not a date: {} has no day {day}",
+                            month_year(year, month)
+                        )
                     } else {
                         format!("`{text}` is not a date: there is no month {month}")
                     }
@@ -110,8 +115,18 @@ impl fmt::Display for FuzzyDate {
 
 fn month_year(year: u32, month: u32) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     format!("{} {year}", MONTHS[(month as usize).saturating_sub(1) % 12])
 }
@@ -176,8 +191,16 @@ mod tests {
     fn rejects_impossible_dates_with_a_reason() {
         let err = FuzzyDate::parse("2020-02-30").unwrap_err();
         assert!(err.contains("February 2020 has no day 30"), "{err}");
-        assert!(FuzzyDate::parse("2020-13-01").unwrap_err().contains("no month 13"));
-        assert!(FuzzyDate::parse("9 Aug 2020").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(
+            FuzzyDate::parse("2020-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert!(
+            FuzzyDate::parse("9 Aug 2020")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
         assert!(FuzzyDate::parse("2020-8-9").is_err());
     }
 
@@ -192,6 +215,9 @@ mod tests {
     fn seconds_round_trip() {
         let date = NaiveDate::from_ymd_opt(2020, 8, 9).unwrap();
         assert_eq!(date_from_seconds(seconds_from_date(date) + 3600.0), date);
-        assert_eq!(date_from_seconds(seconds_from_date(date) - 1.0), date.pred_opt().unwrap());
+        assert_eq!(
+            date_from_seconds(seconds_from_date(date) - 1.0),
+            date.pred_opt().unwrap()
+        );
     }
 }

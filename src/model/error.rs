@@ -17,7 +17,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
     }
 }
 
@@ -54,7 +58,9 @@ impl LoadError {
     /// Every error as one `file:line:col: message` line (or `file: message` without a position).
     pub fn lines(&self) -> Vec<String> {
         match self {
-            LoadError::Invalid(diagnostics) => diagnostics.iter().map(ToString::to_string).collect(),
+            LoadError::Invalid(diagnostics) => {
+                diagnostics.iter().map(ToString::to_string).collect()
+            }
             other => vec![other.to_string()],
         }
     }

@@ -51,7 +51,11 @@ pub const BUNDLED_ASSETS: &[(&str, &[u8])] = &[(
 
 /// Loads the events file compiled into the binary.
 pub fn load_bundled() -> Result<Timeline, LoadError> {
-    load_str(BUNDLED_EVENTS, BUNDLED_NAME, &Assets::Embedded(BUNDLED_ASSETS))
+    load_str(
+        BUNDLED_EVENTS,
+        BUNDLED_NAME,
+        &Assets::Embedded(BUNDLED_ASSETS),
+    )
 }
 
 /// Reads, checks and indexes the events file at `path`. Refuses files over [`MAX_FILE_BYTES`]
@@ -119,16 +123,25 @@ pub fn parse(text: &str) -> Result<TimelineFile, Vec<Problem>> {
     };
     let mut problems = Vec::new();
     if let Some(root) = Node::parse(text) {
-        let mut each = |field: &str, check: &dyn Fn(&str) -> Result<(), ron::error::SpannedError>| {
-            for element in root.find(&Path::root().key(field)).elements() {
-                if let Err(err) = check(&text[element.span.clone()]) {
-                    let (line, col) = line_col(text, element.span.start);
-                    let (err_line, err_col) = (err.span.start.line, err.span.start.col);
-                    let col = if err_line == 1 { col + err_col - 1 } else { err_col };
-                    problems.push(Problem::at_line_col(line + err_line - 1, col, describe(&err.code)));
+        let mut each =
+            |field: &str, check: &dyn Fn(&str) -> Result<(), ron::error::SpannedError>| {
+                for element in root.find(&Path::root().key(field)).elements() {
+                    if let Err(err) = check(&text[element.span.clone()]) {
+                        let (line, col) = line_col(text, element.span.start);
+                        let (err_line, err_col) = (err.span.start.line, err.span.start.col);
+                        let col = if err_line == 1 {
+                            col + err_col - 1
+                        } else {
+                            err_col
+                        };
+                        problems.push(Problem::at_line_col(
+                            line + err_line - 1,
+                            col,
+                            describe(&err.code),
+                        ));
+                    }
                 }
-            }
-        };
+            };
         each("categories", &check_as::<file::Category>);
         each("places", &check_as::<file::Place>);
         each("actors", &check_as::<file::Actor>);
@@ -257,13 +270,17 @@ fn describe(code: &ron::Error) -> String {
             let hint = did_you_mean(found, expected.iter().copied())
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
-            format!("unknown value `{found}`{hint} (expected one of: {})", expected.join(", "))
+            format!(
+                "unknown value `{found}`{hint} (expected one of: {})",
+                expected.join(", ")
+            )
         }
         E::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}(…)`, found `{found}(…)`")
         }
         E::ExceededRecursionLimit => {
-            "the brackets are nested too deeply (more than 64 levels): check for unclosed brackets".into()
+            "the brackets are nested too deeply (more than 64 levels): check for unclosed brackets"
+                .into()
         }
         E::Eof => "the file ends too early: a bracket or quote is not closed".into(),
         other => {
@@ -293,20 +310,38 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     v.require_english(&file.title, &root.key("title"), "title");
 
     let categories = v.categories(&file.categories);
-    v.ids(file.places.iter().map(|p| p.id.as_str()), &root.key("places"), "place");
+    v.ids(
+        file.places.iter().map(|p| p.id.as_str()),
+        &root.key("places"),
+        "place",
+    );
     for (i, place) in file.places.iter().enumerate() {
         let path = root.key("places").index(i);
         v.require_english(&place.name, &path.key("name"), "name");
         if !(-90.0..=90.0).contains(&place.lat) {
-            v.value(path.key("lat"), format!("latitude {} is outside −90 to 90", place.lat));
+            v.value(
+                path.key("lat"),
+                format!("latitude {} is outside −90 to 90", place.lat),
+            );
         }
         if !(-180.0..=180.0).contains(&place.lon) {
-            v.value(path.key("lon"), format!("longitude {} is outside −180 to 180", place.lon));
+            v.value(
+                path.key("lon"),
+                format!("longitude {} is outside −180 to 180", place.lon),
+            );
         }
     }
-    v.ids(file.actors.iter().map(|a| a.id.as_str()), &root.key("actors"), "actor");
+    v.ids(
+        file.actors.iter().map(|a| a.id.as_str()),
+        &root.key("actors"),
+        "actor",
+    );
     for (i, actor) in file.actors.iter().enumerate() {
-        v.require_english(&actor.name, &root.key("actors").index(i).key("name"), "name");
+        v.require_english(
+            &actor.name,
+            &root.key("actors").index(i).key("name"),
+            "name",
+        );
     }
     let eras = v.eras(&file.eras);
 
@@ -322,7 +357,11 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
         .collect();
     let tag_ids = index_of(tags.iter().map(String::as_str));
 
-    v.ids(file.events.iter().map(|e| e.id.as_str()), &root.key("events"), "event");
+    v.ids(
+        file.events.iter().map(|e| e.id.as_str()),
+        &root.key("events"),
+        "event",
+    );
     let mut events = Vec::with_capacity(file.events.len());
     for (i, record) in file.events.into_iter().enumerate() {
         let path = root.key("events").index(i);
@@ -338,7 +377,11 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     }
     let event_ids = index_of(events.iter().map(|e| e.id.as_str()));
 
-    v.ids(file.tours.iter().map(|t| t.id.as_str()), &root.key("tours"), "tour");
+    v.ids(
+        file.tours.iter().map(|t| t.id.as_str()),
+        &root.key("tours"),
+        "tour",
+    );
     let mut tours = Vec::new();
     for (i, tour) in file.tours.into_iter().enumerate() {
         let path = root.key("tours").index(i);
@@ -464,7 +507,13 @@ impl Validator {
         }
     }
 
-    fn unknown<'a>(&mut self, path: Path, kind: &str, found: &str, known: impl Iterator<Item = &'a str>) {
+    fn unknown<'a>(
+        &mut self,
+        path: Path,
+        kind: &str,
+        found: &str,
+        known: impl Iterator<Item = &'a str>,
+    ) {
         let mut known: Vec<&str> = known.collect();
         known.sort_unstable();
         let hint = did_you_mean(found, known.iter().copied())
@@ -492,7 +541,10 @@ impl Validator {
                 let rgb = parse_colour(&c.colour).unwrap_or_else(|| {
                     self.value(
                         path.key("colour"),
-                        format!("`{}` is not a colour: expected `#rrggbb`, like `#d9822b`", c.colour),
+                        format!(
+                            "`{}` is not a colour: expected `#rrggbb`, like `#d9822b`",
+                            c.colour
+                        ),
                     );
                     [128, 128, 128]
                 });
@@ -517,7 +569,10 @@ impl Validator {
                 let start = self.date(&era.start, path.key("start"))?;
                 let end = self.date(&era.end, path.key("end"))?;
                 if end.date < start.date {
-                    self.value(path.key("end"), format!("`end` {end} is before `start` {start}"));
+                    self.value(
+                        path.key("end"),
+                        format!("`end` {end} is before `start` {start}"),
+                    );
                 }
                 Some(timeline::Era {
                     id: era.id.clone(),
@@ -551,20 +606,31 @@ impl Validator {
             .and_then(|end| self.date(end, path.key("end")));
         if let (Some(start), Some(end)) = (start, end) {
             if end.date < start.date {
-                self.value(path.key("end"), format!("`end` {end} is before `start` {start}"));
+                self.value(
+                    path.key("end"),
+                    format!("`end` {end} is before `start` {start}"),
+                );
             }
         }
         let time = record.time.as_deref().and_then(|time| {
-            let parsed = parse_time(time).map_err(|m| self.value(path.key("time"), m)).ok()?;
+            let parsed = parse_time(time)
+                .map_err(|m| self.value(path.key("time"), m))
+                .ok()?;
             if start.is_some_and(|s| s.precision == Precision::Month) {
-                self.value(path.key("time"), "a time needs a start date with a day (`YYYY-MM-DD`)".into());
+                self.value(
+                    path.key("time"),
+                    "a time needs a start date with a day (`YYYY-MM-DD`)".into(),
+                );
             }
             Some(parsed)
         });
         if !(1..=3).contains(&record.importance) {
             self.value(
                 path.key("importance"),
-                format!("importance must be 1 (key event), 2 (notable) or 3 (detail), not {}", record.importance),
+                format!(
+                    "importance must be 1 (key event), 2 (notable) or 3 (detail), not {}",
+                    record.importance
+                ),
             );
         }
         self.require_english(&record.title, &path.key("title"), "title");
@@ -573,7 +639,12 @@ impl Validator {
         let category = match refs.categories.get(record.category.as_str()) {
             Some(&index) => Some(index as u16),
             None => {
-                self.unknown(path.key("category"), "category", &record.category, refs.categories.keys().copied());
+                self.unknown(
+                    path.key("category"),
+                    "category",
+                    &record.category,
+                    refs.categories.keys().copied(),
+                );
                 None
             }
         };
@@ -651,7 +722,10 @@ impl Validator {
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -696,17 +770,26 @@ pub fn check_image_path(path: &str, assets: &Assets) -> Result<(), String> {
         || path.starts_with(['/', '\\'])
         || path.as_bytes().get(1) == Some(&b':');
     if looks_absolute {
-        return Err(format!("image path `{path}` is absolute: write it relative to assets/, like `images/map.png`"));
+        return Err(format!(
+            "image path `{path}` is absolute: write it relative to assets/, like `images/map.png`"
+        ));
     }
-    if relative
-        .components()
-        .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
-        || path.contains('\\')
+    if relative.components().any(|c| {
+        matches!(
+            c,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_)
+        )
+    }) || path.contains('\\')
     {
-        return Err(format!("image path `{path}` leaves assets/: `..` and backslashes are not allowed"));
+        return Err(format!(
+            "image path `{path}` leaves assets/: `..` and backslashes are not allowed"
+        ));
     }
     let lower = path.to_ascii_lowercase();
-    if ![".png", ".jpg", ".jpeg"].iter().any(|ext| lower.ends_with(ext)) {
+    if ![".png", ".jpg", ".jpeg"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+    {
         return Err(format!("image `{path}` must be a .png, .jpg or .jpeg file"));
     }
     match assets {
@@ -721,7 +804,9 @@ pub fn check_image_path(path: &str, assets: &Assets) -> Result<(), String> {
             let real = full.canonicalize().map_err(|_| missing())?;
             let root = dir.canonicalize().map_err(|_| missing())?;
             if !real.starts_with(&root) {
-                return Err(format!("image path `{path}` leads outside assets/ through a symbolic link"));
+                return Err(format!(
+                    "image path `{path}` leads outside assets/ through a symbolic link"
+                ));
             }
             if !real.is_file() {
                 return Err(format!("image `{path}` is not a file"));

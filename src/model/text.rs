@@ -141,7 +141,9 @@ impl<'de> Deserialize<'de> for Text {
             type Value = Text;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(r#"a map from language code to text, like {"en": "…", "be": "…", "ru": "…"}"#)
+                f.write_str(
+                    r#"a map from language code to text, like {"en": "…", "be": "…", "ru": "…"}"#,
+                )
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveTime;
 
+use super::Text;
 use super::date::{FuzzyDate, Seconds, seconds_from_time};
 use super::file::{Actor, Image, Place, Source};
-use super::Text;
 
 /// A category (a lane), with its colour parsed.
 #[derive(Clone, Debug)]

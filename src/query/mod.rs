@@ -58,21 +58,26 @@ impl Filter {
         let resolve = |kind: &'static str, ids: &BTreeSet<String>, known: Vec<&str>| {
             ids.iter()
                 .map(|id| {
-                    known.iter().position(|k| k == id).map(|i| i as u32).ok_or_else(|| {
-                        let suggestion = crate::model::load::did_you_mean(id, known.iter().copied())
-                            .map(|s| format!("; did you mean `{s}`?"))
-                            .unwrap_or_default();
-                        let listed = if known.len() <= 40 {
-                            format!(" (known: {})", known.join(", "))
-                        } else {
-                            String::new()
-                        };
-                        UnknownId {
-                            kind,
-                            id: id.clone(),
-                            hint: format!("{suggestion}{listed}"),
-                        }
-                    })
+                    known
+                        .iter()
+                        .position(|k| k == id)
+                        .map(|i| i as u32)
+                        .ok_or_else(|| {
+                            let suggestion =
+                                crate::model::load::did_you_mean(id, known.iter().copied())
+                                    .map(|s| format!("; did you mean `{s}`?"))
+                                    .unwrap_or_default();
+                            let listed = if known.len() <= 40 {
+                                format!(" (known: {})", known.join(", "))
+                            } else {
+                                String::new()
+                            };
+                            UnknownId {
+                                kind,
+                                id: id.clone(),
+                                hint: format!("{suggestion}{listed}"),
+                            }
+                        })
                 })
                 .collect::<Result<Vec<u32>, _>>()
         };
@@ -126,13 +131,17 @@ pub struct Compiled<'t> {
 impl Compiled<'_> {
     /// Whether the event passes every facet.
     pub fn matches(&self, event: &Event) -> bool {
-        let any = |wanted: &[u32], have: &[u32]| wanted.is_empty() || have.iter().any(|h| wanted.contains(h));
+        let any = |wanted: &[u32], have: &[u32]| {
+            wanted.is_empty() || have.iter().any(|h| wanted.contains(h))
+        };
         (self.categories.is_empty() || self.categories.contains(&u32::from(event.category)))
             && (self.importance.is_empty() || self.importance.contains(&event.importance))
             && any(&self.places, &event.places)
             && any(&self.actors, &event.actors)
             && any(&self.tags, &event.tags)
-            && self.from.is_none_or(|from| event.end_seconds().max(event.start_seconds() + 1.0) > from)
+            && self
+                .from
+                .is_none_or(|from| event.end_seconds().max(event.start_seconds() + 1.0) > from)
             && self.to.is_none_or(|to| event.start_seconds() < to)
             && self.search.matches(self.timeline, event)
     }
@@ -184,13 +193,27 @@ impl Search {
                 actors: (0..timeline.actors.len() as u32)
                     .filter(|&i| {
                         let actor = &timeline.actors[i as usize];
-                        names_match(folded, actor.name.iter().map(|(_, n)| n).chain(actor.aliases.iter().map(String::as_str)))
+                        names_match(
+                            folded,
+                            actor
+                                .name
+                                .iter()
+                                .map(|(_, n)| n)
+                                .chain(actor.aliases.iter().map(String::as_str)),
+                        )
                     })
                     .collect(),
                 places: (0..timeline.places.len() as u32)
                     .filter(|&i| {
                         let place = &timeline.places[i as usize];
-                        names_match(folded, place.name.iter().map(|(_, n)| n).chain(place.aliases.iter().map(String::as_str)))
+                        names_match(
+                            folded,
+                            place
+                                .name
+                                .iter()
+                                .map(|(_, n)| n)
+                                .chain(place.aliases.iter().map(String::as_str)),
+                        )
                     })
                     .collect(),
                 folded: folded.to_owned(),
@@ -216,7 +239,10 @@ impl Search {
 pub fn haystack(timeline: &Timeline, event: &Event) -> String {
     let mut text = String::new();
     for lang in Lang::ALL {
-        for part in [event.title.exact(lang), event.summary.exact(lang)].into_iter().flatten() {
+        for part in [event.title.exact(lang), event.summary.exact(lang)]
+            .into_iter()
+            .flatten()
+        {
             text.push_str(part);
             text.push(' ');
         }

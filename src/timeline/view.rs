@@ -57,7 +57,11 @@ impl TimeView {
     /// Zoomed by `factor` (> 1 zooms in) around time `anchor`, which stays at the same screen x.
     #[must_use]
     pub fn zoom_at(&self, anchor: Seconds, factor: f64) -> Self {
-        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
         let span = self.span / factor;
         let fraction = (anchor - self.min) / self.span;
         Self {
@@ -78,11 +82,17 @@ impl TimeView {
         }
         if view.span < MIN_SPAN {
             let center = view.min + view.span / 2.0;
-            view = Self { min: center - MIN_SPAN / 2.0, span: MIN_SPAN };
+            view = Self {
+                min: center - MIN_SPAN / 2.0,
+                span: MIN_SPAN,
+            };
         }
         if view.span > max_span {
             let center = view.min + view.span / 2.0;
-            view = Self { min: center - max_span / 2.0, span: max_span };
+            view = Self {
+                min: center - max_span / 2.0,
+                span: max_span,
+            };
         }
         view.min = view.min.clamp(lo, (hi - view.span).max(lo));
         view
@@ -96,7 +106,10 @@ impl TimeView {
         let center_a = self.min + self.span / 2.0;
         let center_b = other.min + other.span / 2.0;
         let center = center_a + (center_b - center_a) * t;
-        Self { min: center - span / 2.0, span }
+        Self {
+            min: center - span / 2.0,
+            span,
+        }
     }
 }
 

@@ -112,10 +112,21 @@ impl App {
                     .default_size(420.0)
                     .resizable(true)
                     .show(ui, |ui| {
-                        commands.extend(super::details_ui::details_ui(ui, &timeline, self.selected, self.lang));
+                        commands.extend(super::details_ui::details_ui(
+                            ui,
+                            &timeline,
+                            self.selected,
+                            self.lang,
+                        ));
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
-                    commands.extend(super::list_ui::list_ui(ui, &timeline, &self.visible, self.selected, self.lang));
+                    commands.extend(super::list_ui::list_ui(
+                        ui,
+                        &timeline,
+                        &self.visible,
+                        self.selected,
+                        self.lang,
+                    ));
                 });
             }
         }
@@ -140,7 +151,11 @@ fn errors_ui(ui: &mut egui::Ui, lines: &[String]) {
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for line in lines {
-                ui.label(egui::RichText::new(line).monospace().color(ui.visuals().error_fg_color));
+                ui.label(
+                    egui::RichText::new(line)
+                        .monospace()
+                        .color(ui.visuals().error_fg_color),
+                );
             }
         });
     });

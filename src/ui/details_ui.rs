@@ -6,7 +6,12 @@ use crate::model::{Lang, Timeline};
 use super::Command;
 
 /// Shows the event at `selected`, or a hint when nothing is selected.
-pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, selected: Option<usize>, lang: Lang) -> Vec<Command> {
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    selected: Option<usize>,
+    lang: Lang,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(event) = selected.and_then(|i| timeline.events.get(i)) else {
         ui.label("Select an event to read about it.");
@@ -15,7 +20,11 @@ pub fn details_ui(ui: &mut egui::Ui, timeline: &Timeline, selected: Option<usize
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(event.title.get(lang));
         ui.label(dates::long_date(lang, event.start, event.time));
-        ui.label(timeline.categories[usize::from(event.category)].name.get(lang));
+        ui.label(
+            timeline.categories[usize::from(event.category)]
+                .name
+                .get(lang),
+        );
         ui.separator();
         ui.label(event.summary.get(lang));
         ui.separator();

@@ -15,9 +15,11 @@ pub fn list_ui(
 ) -> Option<Command> {
     let mut command = None;
     let row_height = ui.spacing().interact_size.y;
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show_rows(ui, row_height, visible.len(), |ui, rows| {
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        visible.len(),
+        |ui, rows| {
             for &index in &visible[rows] {
                 let event = &timeline.events[index];
                 let text = format!(
@@ -29,6 +31,7 @@ pub fn list_ui(
                     command = Some(Command::Select(Some(index)));
                 }
             }
-        });
+        },
+    );
     command
 }

@@ -1,0 +1,170 @@
+//! The real binary: `check`, `export`, `--help`.
+
+use assert_cmd::Command;
+use belarus_timeline::export::JsonEvent;
+use predicates::prelude::*;
+
+fn bin() -> Command {
+    Command::cargo_bin("belarus-timeline").expect("the binary is built")
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &[u8]) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("temp file");
+    path
+}
+
+#[test]
+fn check_bundled_prints_a_summary() {
+    bin()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"^events\.ron \(bundled\): ok: \d+ events, \d+ sources, 8 categories, .* tours, \d{4}-\d\d-\d\d to \d{4}-\d\d(-\d\d)?\n$").unwrap());
+}
+
+#[test]
+fn check_bad_file_lists_every_error_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = r##"Timeline(
+    title: {"en": "T"},
+    categories: [Category(id: "protest", name: {"en": "Protest"}, colour: "#c8102e")],
+    events: [
+        Event(id: "a", start: "2020-02-30", category: "protest", importance: 1,
+              title: {"en": "x"}, summary: {"en": "s"},
+              sources: [Source(title: "t", publisher: "p", url: "javascript:alert(1)")]),
+    ],
+)"##;
+    let path = write(&dir, "bad.ron", text.as_bytes());
+    let shown = path.display().to_string();
+    bin()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{shown}:5:31: `2020-02-30` is not a date"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "{shown}:7:65: URL scheme `javascript:` is not allowed"
+        )));
+}
+
+#[test]
+fn check_unreadable_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = "[".repeat(50_000);
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.ron", b"", ":1:1: the file is empty"),
+        (
+            "latin1.ron",
+            b"Timeline(title: {\"en\": \"Mi\xf1sk\"})",
+            ":1:27: the file is not valid UTF-8",
+        ),
+        ("garbage.ron", &[0x00, 0xff, 0x13, 0x37], "not valid UTF-8"),
+        ("nested.ron", nested.as_bytes(), ":1:"),
+    ];
+    for (name, bytes, needle) in cases {
+        let path = write(&dir, name, bytes);
+        bin()
+            .arg("check")
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(name).and(predicate::str::contains(needle)));
+    }
+    bin()
+        .args(["check", "/no/such/file.ron"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "/no/such/file.ron: cannot read the file",
+        ));
+}
+
+#[test]
+fn check_refuses_huge_files_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    // Sparse: nothing is written, but the size says 3 GiB.
+    file.set_len(3 * 1024 * 1024 * 1024).unwrap();
+    bin().arg("check").arg(&path).assert().code(1).stderr(
+        predicate::str::contains("larger than the limit")
+            .and(predicate::str::contains("it was not read")),
+    );
+}
+
+#[test]
+fn export_json_round_trips() {
+    let output = bin()
+        .args(["export", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let events: Vec<JsonEvent> = serde_json::from_slice(&output).expect("valid JSON of events");
+    let timeline = belarus_timeline::model::load_bundled().unwrap();
+    assert_eq!(events.len(), timeline.events.len());
+    for (exported, index) in events.iter().zip(0..) {
+        assert_eq!(
+            exported,
+            &belarus_timeline::export::json_event(&timeline, index)
+        );
+        assert_eq!(exported.start.len(), 10);
+        assert!(exported.title.contains_key("en"));
+        assert!(!exported.sources.is_empty());
+    }
+    // Serialising what was read gives the same text again.
+    let again = serde_json::to_string_pretty(&events).unwrap() + "\n";
+    assert_eq!(again.as_bytes(), output.as_slice());
+}
+
+#[test]
+fn export_formats_and_filters() {
+    bin()
+        .args(["export", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "id,start,end,time,category,importance,title",
+        ));
+    bin()
+        .args(["export", "--format", "ics"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with("BEGIN:VCALENDAR\r\n")
+                .and(predicate::str::contains("BEGIN:VEVENT")),
+        );
+    bin()
+        .args([
+            "export",
+            "--format",
+            "markdown",
+            "--category",
+            "it",
+            "--lang",
+            "be",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Беларусь 2020–2021"));
+    bin()
+        .args(["export", "--format", "json", "--category", "strikes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown category `strikes`; did you mean `strike`?",
+        ));
+}
+
+#[test]
+fn help_reads_well() {
+    bin().arg("--help").assert().success().stdout(
+        predicate::str::contains("check")
+            .and(predicate::str::contains("export"))
+            .and(predicate::str::contains("--events")),
+    );
+}

@@ -1,0 +1,380 @@
+//! Every validation rule, each with a bad file: the message, the line and the column.
+
+use belarus_timeline::model::{Assets, Diagnostic, LoadError, load_str};
+
+/// A small valid file; `{EVENT}` is replaced by the event under test.
+const TEMPLATE: &str = r##"Timeline(
+    title: {"en": "Test"},
+    categories: [
+        Category(id: "protest", name: {"en": "Protest"}, colour: "#c8102e"),
+    ],
+    places: [Place(id: "minsk", name: {"en": "Minsk"}, lat: 53.9, lon: 27.56)],
+    actors: [Actor(id: "nexta", kind: Media, name: {"en": "NEXTA"})],
+    events: [
+        Event(
+            id: "first",
+            start: "2020-08-09",
+            category: "protest",
+            importance: 1,
+            title: {"en": "First"},
+            summary: {"en": "Summary"},
+            sources: [Source(title: "T", publisher: "P", url: "https://example.org/a")],
+        ),
+{EVENT}
+    ],
+    tours: [
+        Tour(id: "tour", title: {"en": "Tour"}, steps: [TourStep(event: "first", note: {"en": "Note"})]),
+    ],
+)"##;
+
+/// The event placed at line 18 of the template.
+fn event(fields: &str) -> String {
+    format!("        Event(\n{fields}\n        ),")
+}
+
+fn good_fields() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("id", r#""second""#),
+        ("start", r#""2020-08-10""#),
+        ("category", r#""protest""#),
+        ("importance", "2"),
+        ("title", r#"{"en": "Second"}"#),
+        ("summary", r#"{"en": "Summary"}"#),
+        (
+            "sources",
+            r#"[Source(title: "T", publisher: "P", url: "https://example.org/b")]"#,
+        ),
+    ]
+}
+
+/// The second event with one field replaced (or added); its fields start at line 19, one per line.
+fn with_field(name: &str, value: &str) -> String {
+    let mut fields = good_fields();
+    match fields.iter_mut().find(|(n, _)| *n == name) {
+        Some(field) => field.1 = value,
+        None => fields.push((
+            Box::leak(name.to_owned().into_boxed_str()),
+            Box::leak(value.to_owned().into_boxed_str()),
+        )),
+    }
+    let lines: Vec<String> = fields
+        .iter()
+        .map(|(n, v)| format!("            {n}: {v},"))
+        .collect();
+    TEMPLATE.replace("{EVENT}", &event(&lines.join("\n")))
+}
+
+fn errors(text: &str) -> Vec<Diagnostic> {
+    errors_with(text, &Assets::Embedded(&[]))
+}
+
+fn errors_with(text: &str, assets: &Assets) -> Vec<Diagnostic> {
+    match load_str(text, "test.ron", assets) {
+        Ok(_) => panic!("expected errors, the file loaded"),
+        Err(LoadError::Invalid(diagnostics)) => diagnostics,
+        Err(other) => panic!("expected diagnostics, got {other}"),
+    }
+}
+
+/// Asserts exactly one error, at `line:col`, whose message contains `needle`.
+#[track_caller]
+fn assert_one(text: &str, line: usize, col: usize, needle: &str) {
+    let found = errors(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = &found[0];
+    assert!(
+        d.message.contains(needle),
+        "message {:?} lacks {needle:?}",
+        d.message
+    );
+    assert_eq!((d.line, d.col), (line, col), "{d}");
+    assert_eq!(d.file, "test.ron");
+}
+
+/// Line of field `name` in [`with_field`] output.
+fn line_of(name: &str) -> usize {
+    19 + good_fields()
+        .iter()
+        .position(|(n, _)| *n == name)
+        .unwrap_or(good_fields().len())
+}
+
+/// Column of a field's value: 13 spaces of indent + `name: `.
+fn value_col(name: &str) -> usize {
+    13 + name.len() + 2
+}
+
+#[test]
+fn template_is_valid() {
+    let text = with_field("id", r#""second""#);
+    let timeline = load_str(&text, "test.ron", &Assets::Embedded(&[])).unwrap();
+    assert_eq!(timeline.events.len(), 2);
+}
+
+#[test]
+fn syntax_error() {
+    let text = with_field("importance", "2 2");
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].line, line_of("importance"));
+    assert!(found[0].message.contains("comma"), "{}", found[0].message);
+}
+
+#[test]
+fn duplicate_id() {
+    assert_one(
+        &with_field("id", r#""first""#),
+        line_of("id"),
+        value_col("id"),
+        "duplicate event id `first`",
+    );
+}
+
+#[test]
+fn unknown_category() {
+    assert_one(
+        &with_field("category", r#""protests""#),
+        line_of("category"),
+        value_col("category"),
+        "unknown category `protests`; did you mean `protest`?",
+    );
+}
+
+#[test]
+fn unknown_place_and_actor() {
+    let text = with_field("places", r#"["minsk", "pinsk"]"#);
+    assert_one(
+        &text,
+        line_of("places"),
+        value_col("places") + 10,
+        "unknown place `pinsk`",
+    );
+    let text = with_field("actors", r#"["nekhta"]"#);
+    assert_one(
+        &text,
+        line_of("actors"),
+        value_col("actors") + 1,
+        "unknown actor `nekhta`",
+    );
+}
+
+#[test]
+fn unknown_event_in_tour() {
+    let text = with_field("id", r#""second""#)
+        .replace(r#"TourStep(event: "first""#, r#"TourStep(event: "frist""#);
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("unknown event `frist`; did you mean `first`?"),
+        "{}",
+        found[0]
+    );
+    assert_eq!((found[0].line, found[0].col), (29, 73), "{}", found[0]);
+}
+
+#[test]
+fn impossible_date() {
+    assert_one(
+        &with_field("start", r#""2020-02-30""#),
+        line_of("start"),
+        value_col("start"),
+        "February 2020 has no day 30",
+    );
+}
+
+#[test]
+fn end_before_start() {
+    assert_one(
+        &with_field("end", r#""2020-08-01""#),
+        26,
+        value_col("end"),
+        "`end` 2020-08-01 is before `start` 2020-08-10",
+    );
+}
+
+#[test]
+fn no_source_with_url() {
+    assert_one(
+        &with_field("sources", r#"[Source(title: "Book", publisher: "Print")]"#),
+        line_of("sources"),
+        13,
+        "no source with a URL",
+    );
+}
+
+#[test]
+fn url_schemes_and_credentials() {
+    for (url, needle) in [
+        ("javascript:alert(1)", "scheme `javascript:` is not allowed"),
+        ("file:///etc/passwd", "scheme `file:` is not allowed"),
+        ("data:text/html,hi", "scheme `data:` is not allowed"),
+        ("https://user:pw@example.org/", "user name or password"),
+        ("https://exa mple.org/", "control or space character"),
+    ] {
+        let sources = format!(
+            r#"[Source(title: "T", publisher: "P", url: "https://ok.org/"), Source(title: "T", publisher: "P", url: "{url}")]"#
+        );
+        let col = value_col("sources") + sources.find(&format!("\"{url}")).unwrap_or(0);
+        assert_one(
+            &with_field("sources", &sources),
+            line_of("sources"),
+            col,
+            needle,
+        );
+    }
+}
+
+#[test]
+fn image_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = dir.path().join("assets");
+    std::fs::create_dir_all(assets.join("images")).unwrap();
+    std::fs::write(assets.join("images/ok.png"), b"png").unwrap();
+    std::fs::write(dir.path().join("secret.png"), b"png").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        dir.path().join("secret.png"),
+        assets.join("images/link.png"),
+    )
+    .unwrap();
+    let image = |path: &str| {
+        with_field(
+            "image",
+            &format!(r#"Image(path: "{path}", credit: "C", licence: "CC0")"#),
+        )
+    };
+    let col = value_col("image") + 12;
+    let assets = Assets::Dir(assets);
+    let cases = [
+        ("/etc/passwd.png", "is absolute"),
+        ("../secret.png", "leaves assets/"),
+        ("images/missing.png", "does not exist"),
+        ("images/notes.txt", "must be a .png"),
+        #[cfg(unix)]
+        ("images/link.png", "through a symbolic link"),
+    ];
+    for (path, needle) in cases {
+        let found = errors_with(&image(path), &assets);
+        assert_eq!(found.len(), 1, "{path}: {found:#?}");
+        assert!(found[0].message.contains(needle), "{path}: {}", found[0]);
+        assert_eq!(
+            (found[0].line, found[0].col),
+            (26, col),
+            "{path}: {}",
+            found[0]
+        );
+    }
+    assert!(load_str(&image("images/ok.png"), "test.ron", &assets).is_ok());
+}
+
+#[test]
+fn missing_english_title() {
+    assert_one(
+        &with_field("title", r#"{"be": "Другое"}"#),
+        line_of("title"),
+        value_col("title"),
+        "missing English title",
+    );
+}
+
+#[test]
+fn unknown_field_suggests_the_right_one() {
+    assert_one(
+        &with_field("titel", r#"{"en": "x"}"#),
+        26,
+        13,
+        "unknown field `titel` in `Event`; did you mean `title`?",
+    );
+}
+
+#[test]
+fn missing_field_is_named() {
+    let text = TEMPLATE.replace(
+        "{EVENT}",
+        &event(r#"            id: "second", start: "2020-08-10","#),
+    );
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("missing field `category`"),
+        "{}",
+        found[0]
+    );
+    assert_eq!(found[0].line, 20);
+}
+
+#[test]
+fn all_errors_are_reported_together() {
+    let bad_event = |id: &str, start: &str| {
+        event(&format!(
+            r#"            id: "{id}", start: "{start}", category: "nope", importance: 7, title: {{"en": "x"}}, summary: {{"en": "x"}}, sources: []"#
+        ))
+    };
+    let text = TEMPLATE.replace(
+        "{EVENT}",
+        &format!(
+            "{}\n{}",
+            bad_event("a", "2020-13-01"),
+            bad_event("b", "2021-02-29")
+        ),
+    );
+    let found = errors(&text);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(found.len(), 8, "{messages:#?}");
+    assert!(
+        found
+            .windows(2)
+            .all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col))
+    );
+    // Type errors in separate events are all found too, not only the first.
+    let text = TEMPLATE.replace(
+        "{EVENT}",
+        &format!(
+            "{}\n{}",
+            event(r#"            id: "a", start: 5,"#),
+            event(r#"            id: "b", start: "2020-01-01", importance: "high","#)
+        ),
+    );
+    assert_eq!(errors(&text).len(), 2, "{:#?}", errors(&text));
+}
+
+#[test]
+fn bom_and_crlf_simply_work() {
+    let text = format!(
+        "\u{feff}{}",
+        with_field("id", r#""second""#).replace('\n', "\r\n")
+    );
+    assert!(load_str(&text, "test.ron", &Assets::Embedded(&[])).is_ok());
+    let broken = with_field("category", r#""x""#).replace('\n', "\r\n");
+    let found = errors(&broken);
+    assert_eq!(
+        (found[0].line, found[0].col),
+        (line_of("category"), value_col("category"))
+    );
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let deep = format!("Timeline(title: {})", "[".repeat(100_000));
+    let long_line = format!("Timeline(title: {{\"en\": \"{}\"}})", "x".repeat(5_000_000));
+    for text in [
+        "",
+        "   \n",
+        "\0\0\0garbage\u{1}",
+        "Timeline(",
+        &deep,
+        &long_line,
+        "Timeline(title: {\"en\": \"T\"}, categories: [], events: [])",
+    ] {
+        match load_str(text, "test.ron", &Assets::Embedded(&[])) {
+            Ok(_) => panic!("should not load"),
+            Err(LoadError::Invalid(found)) => {
+                assert!(!found.is_empty());
+                assert!(found.iter().all(|d| d.line >= 1 && d.col >= 1));
+            }
+            Err(other) => panic!("{other}"),
+        }
+    }
+}
