@@ -215,7 +215,10 @@ fn run_window(path: Option<&Path>, lang: Lang) -> ExitCode {
     let result = eframe::run_native(
         "belarus-timeline",
         options,
-        Box::new(move |_cc| Ok(Box::new(App::new(loaded, lang)))),
+        Box::new(move |cc| {
+            egui_extras::install_image_loaders(&cc.egui_ctx);
+            Ok(Box::new(App::new(loaded, lang)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -35,7 +35,25 @@ pub enum Assets {
     Embedded(&'static [(&'static str, &'static [u8])]),
 }
 
+impl Default for Assets {
+    fn default() -> Self {
+        Assets::Embedded(&[])
+    }
+}
+
 impl Assets {
+    /// The URI egui's image loaders use for an image at `path` under `assets/`, and its bytes
+    /// when they are compiled in.
+    pub fn image_source(&self, path: &str) -> Option<(String, Option<&'static [u8]>)> {
+        match self {
+            Assets::Embedded(files) => files
+                .iter()
+                .find(|(name, _)| *name == path)
+                .map(|(name, bytes)| (format!("bytes://assets/{name}"), Some(*bytes))),
+            Assets::Dir(dir) => Some((format!("file://{}", dir.join(path).display()), None)),
+        }
+    }
+
     /// The `assets/` folder that belongs to an events file at `path`.
     pub fn beside(path: &FsPath) -> Self {
         let dir = path.parent().unwrap_or_else(|| FsPath::new("."));
@@ -104,7 +122,9 @@ pub fn load_str(text: &str, file: &str, assets: &Assets) -> Result<Timeline, Loa
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let diagnose = |problems: Vec<Problem>| LoadError::Invalid(locate(text, file, problems));
     let parsed = parse(text).map_err(diagnose)?;
-    validate(parsed, assets).map_err(diagnose)
+    let mut timeline = validate(parsed, assets).map_err(diagnose)?;
+    timeline.assets = assets.clone();
+    Ok(timeline)
 }
 
 /// Parses the text into the file's types without checking it, reporting every element that does

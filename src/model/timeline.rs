@@ -123,6 +123,8 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// Tours in file order.
     pub tours: Vec<Tour>,
+    /// Where the images of this timeline are.
+    pub assets: super::Assets,
     /// Start times of `events`, in the same order, for binary search.
     pub(super) starts: Vec<Seconds>,
     /// The longest duration of any event, to find events that start before a range but reach it.

@@ -2,8 +2,15 @@
 
 use std::sync::Arc;
 
-use crate::model::{Lang, LoadError, Timeline};
+use crate::i18n::{t, tr};
+use crate::model::date::{DAY, seconds_from_date};
+use crate::model::{FuzzyDate, Lang, LoadError, Seconds, Timeline};
 use crate::query::Filter;
+use crate::timeline::TimeView;
+use crate::timeline::layout::{DETAIL_SPAN, shown_at};
+
+use super::theme::Theme;
+use super::timeline_ui::{TimelineState, timeline_ui};
 
 /// What was loaded: a timeline, or the errors that kept a file from loading.
 pub enum Loaded {
@@ -23,13 +30,54 @@ impl Loaded {
     }
 }
 
+/// A zoom preset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Everything.
+    All,
+    /// About a month.
+    Month,
+    /// About a week.
+    Week,
+    /// One day.
+    Day,
+}
+
 /// Something the user asked for. Panels return commands; [`App::apply`] carries them out.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Select the event at this index (or none).
+    /// Select the event at this index (or none), bringing it into view.
     Select(Option<usize>),
+    /// Select the next (+1) or previous (−1) shown event.
+    Step(i32),
+    /// Select the first shown event.
+    First,
+    /// Select the last shown event.
+    Last,
     /// Open a link in the system browser (checked to be http or https first).
     OpenUrl(String),
+    /// Fit the whole timeline.
+    FitAll,
+    /// Zoom to a time span (with a margin).
+    ZoomTo(Seconds, Seconds),
+    /// Zoom by a factor around the centre.
+    Zoom(f64),
+    /// A zoom preset around the selection or the centre.
+    Preset(Preset),
+    /// Show this day.
+    GoTo(FuzzyDate),
+    /// Collapse or expand a lane.
+    ToggleLane(usize),
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Show only events with this place.
+    FilterPlace(String),
+    /// Show only events with this actor.
+    FilterActor(String),
+    /// Change the language.
+    SetLang(Lang),
+    /// Change the theme.
+    SetTheme(Theme),
 }
 
 /// The application: loaded data plus the reader's state.
@@ -38,12 +86,22 @@ pub struct App {
     pub loaded: Loaded,
     /// The interface and data language.
     pub lang: Lang,
+    /// The theme.
+    pub theme: Theme,
     /// The current filter.
     pub filter: Filter,
     /// Index of the selected event.
     pub selected: Option<usize>,
+    /// The timeline's view state (for a loaded timeline).
+    pub timeline_state: Option<TimelineState>,
     /// Indices of the events that pass the filter, in time order.
     visible: Vec<usize>,
+    /// Text of the "go to date" field.
+    goto_text: String,
+    /// An error to show under the "go to date" field.
+    goto_error: bool,
+    /// When the citation was copied (egui time), for a short confirmation.
+    copied_at: Option<f64>,
 }
 
 impl App {
@@ -52,9 +110,14 @@ impl App {
         let mut app = Self {
             loaded,
             lang,
+            theme: Theme::Dark,
             filter: Filter::default(),
             selected: None,
+            timeline_state: None,
             visible: Vec::new(),
+            goto_text: String::new(),
+            goto_error: false,
+            copied_at: None,
         };
         app.refilter();
         app
@@ -73,67 +136,318 @@ impl App {
         &self.visible
     }
 
+    /// The current view, if a timeline is shown.
+    pub fn view(&self) -> Option<TimeView> {
+        self.timeline_state.as_ref().map(|s| s.view)
+    }
+
     fn refilter(&mut self) {
-        self.visible = match self.timeline() {
-            Some(timeline) => match self.filter.compile(timeline) {
-                Ok(compiled) => compiled.apply(),
-                Err(_) => (0..timeline.events.len()).collect(),
-            },
-            None => Vec::new(),
+        let Some(timeline) = self.timeline().cloned() else {
+            self.visible.clear();
+            return;
         };
+        self.visible = match self.filter.compile(&timeline) {
+            Ok(compiled) => compiled.apply(),
+            Err(_) => (0..timeline.events.len()).collect(),
+        };
+        match &mut self.timeline_state {
+            Some(state) => state.lanes = crate::timeline::LaneIndex::new(&timeline, &self.visible),
+            None => self.timeline_state = Some(TimelineState::new(&timeline, &self.visible)),
+        }
     }
 
     /// Carries out a command.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let now = ctx.input(|i| i.time);
         match command {
-            Command::Select(index) => self.selected = index,
+            Command::Select(index) => {
+                self.selected = index;
+                if let Some(index) = index {
+                    self.bring_into_view(index, now);
+                }
+            }
+            Command::Step(delta) => {
+                let position = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s));
+                let next = match (position, delta) {
+                    (Some(p), d) if d > 0 => (p + 1).min(self.visible.len().saturating_sub(1)),
+                    (Some(p), _) => p.saturating_sub(1),
+                    (None, d) => self.first_in_view(d > 0),
+                };
+                if let Some(&index) = self.visible.get(next) {
+                    self.apply(ctx, Command::Select(Some(index)));
+                }
+            }
+            Command::First => {
+                if let Some(&index) = self.visible.first() {
+                    self.apply(ctx, Command::Select(Some(index)));
+                }
+            }
+            Command::Last => {
+                if let Some(&index) = self.visible.last() {
+                    self.apply(ctx, Command::Select(Some(index)));
+                }
+            }
             Command::OpenUrl(url) => {
                 if crate::model::load::check_url(&url).is_ok() {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
                 }
             }
+            Command::FitAll => {
+                if let Some(state) = &mut self.timeline_state {
+                    let all = state.fit_all();
+                    state.animate_to(all, now);
+                }
+            }
+            Command::ZoomTo(t0, t1) => {
+                if let Some(state) = &mut self.timeline_state {
+                    let margin = ((t1 - t0) * 0.15).max(3.0 * 3600.0);
+                    state.animate_to(TimeView::new(t0 - margin, t1 + margin), now);
+                }
+            }
+            Command::Zoom(factor) => {
+                if let Some(state) = &mut self.timeline_state {
+                    let view = state.animation.map_or(state.view, |(_, to, _)| to);
+                    let centre = view.min + view.span / 2.0;
+                    state.animate_to(view.zoom_at(centre, factor), now);
+                }
+            }
+            Command::Preset(preset) => self.preset(preset, now),
+            Command::GoTo(date) => {
+                if let Some(state) = &mut self.timeline_state {
+                    let (a, b) = (date.start_seconds(), date.end_seconds());
+                    let margin = (b - a) * 0.25;
+                    state.animate_to(TimeView::new(a - margin, b + margin), now);
+                }
+            }
+            Command::ToggleLane(lane) => {
+                if let Some(state) = &mut self.timeline_state {
+                    if let Some(collapsed) = state.collapsed.get_mut(lane) {
+                        *collapsed = !*collapsed;
+                    }
+                }
+            }
+            Command::Copy(text) => {
+                ctx.copy_text(text);
+                self.copied_at = Some(now);
+            }
+            Command::FilterPlace(id) => {
+                self.filter.places.insert(id);
+                self.refilter();
+            }
+            Command::FilterActor(id) => {
+                self.filter.actors.insert(id);
+                self.refilter();
+            }
+            Command::SetLang(lang) => self.lang = lang,
+            Command::SetTheme(theme) => self.theme = theme,
         }
+    }
+
+    /// The position in `visible` of the first (or last) event in the current view.
+    fn first_in_view(&self, forward: bool) -> usize {
+        let (Some(timeline), Some(view)) = (self.timeline(), self.view()) else {
+            return 0;
+        };
+        let in_view = |&&i: &&usize| {
+            let e = &timeline.events[i];
+            e.end_seconds() >= view.min && e.start_seconds() <= view.max()
+        };
+        let found = if forward {
+            self.visible.iter().position(|i| in_view(&i))
+        } else {
+            self.visible.iter().rposition(|i| in_view(&i))
+        };
+        found.unwrap_or(0)
+    }
+
+    /// Pans (and if needed zooms) so that the event is shown and has context around it.
+    fn bring_into_view(&mut self, index: usize, now: f64) {
+        let Some(timeline) = self.timeline().cloned() else {
+            return;
+        };
+        let Some(state) = &mut self.timeline_state else {
+            return;
+        };
+        let event = &timeline.events[index];
+        let (a, b) = (event.start_seconds(), event.end_seconds().max(event.start_seconds() + 3600.0));
+        let target = state.animation.map_or(state.view, |(_, to, _)| to);
+        let mut view = target;
+        if !shown_at(event.importance, &view) || (b - a) > view.span * 0.8 {
+            let span = ((b - a) * 3.0).max(DETAIL_SPAN / 3.0).min(DETAIL_SPAN * 0.9);
+            view = TimeView::new((a + b) / 2.0 - span / 2.0, (a + b) / 2.0 + span / 2.0);
+        } else {
+            let margin = view.span * 0.1;
+            if a < view.min + margin || b > view.max() - margin {
+                view = view.pan((a + b) / 2.0 - (view.min + view.span / 2.0));
+            }
+        }
+        if view != target {
+            state.animate_to(view, now);
+        }
+    }
+
+    fn preset(&mut self, preset: Preset, now: f64) {
+        let centre = match (self.selected, self.timeline()) {
+            (Some(i), Some(timeline)) => {
+                let e = &timeline.events[i];
+                (e.start_seconds() + e.end_seconds()) / 2.0
+            }
+            _ => self.view().map_or(0.0, |v| v.min + v.span / 2.0),
+        };
+        let Some(state) = &mut self.timeline_state else {
+            return;
+        };
+        let span = match preset {
+            Preset::All => {
+                let all = state.fit_all();
+                state.animate_to(all, now);
+                return;
+            }
+            Preset::Month => 31.0 * DAY,
+            Preset::Week => 7.5 * DAY,
+            Preset::Day => DAY,
+        };
+        let min = if preset == Preset::Day {
+            seconds_from_date(crate::model::date::date_from_seconds(centre))
+        } else {
+            centre - span / 2.0
+        };
+        state.animate_to(TimeView { min, span }, now);
+    }
+
+    /// Keys that work anywhere except while typing in a text field.
+    fn keyboard(&self, ctx: &egui::Context) -> Vec<Command> {
+        if ctx.text_edit_focused() {
+            return Vec::new();
+        }
+        use egui::Key;
+        ctx.input_mut(|i| {
+            let mut commands = Vec::new();
+            let none = egui::Modifiers::NONE;
+            if i.consume_key(none, Key::ArrowRight) {
+                commands.push(Command::Step(1));
+            }
+            if i.consume_key(none, Key::ArrowLeft) {
+                commands.push(Command::Step(-1));
+            }
+            if i.consume_key(none, Key::Home) {
+                commands.push(Command::First);
+            }
+            if i.consume_key(none, Key::End) {
+                commands.push(Command::Last);
+            }
+            if i.consume_key(none, Key::Escape) {
+                commands.push(Command::Select(None));
+            }
+            if i.consume_key(none, Key::Plus) || i.consume_key(none, Key::Equals) || i.consume_key(egui::Modifiers::SHIFT, Key::Equals) {
+                commands.push(Command::Zoom(2.0));
+            }
+            if i.consume_key(none, Key::Minus) {
+                commands.push(Command::Zoom(0.5));
+            }
+            if i.consume_key(none, Key::Enter) {
+                if let Some(index) = self.selected {
+                    commands.push(Command::Select(Some(index)));
+                }
+            }
+            commands
+        })
     }
 
     /// The whole interface.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        let mut commands = Vec::new();
-        match &self.loaded {
-            Loaded::Errors(lines) => errors_ui(ui, lines),
-            Loaded::Timeline(timeline, name) => {
-                let timeline = Arc::clone(timeline);
-                egui::Panel::top("top_bar").show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.heading(timeline.title.get(self.lang));
-                        ui.label(format!("— {name}"));
-                    });
-                });
-                egui::Panel::right("details")
-                    .default_size(420.0)
-                    .resizable(true)
-                    .show(ui, |ui| {
-                        commands.extend(super::details_ui::details_ui(
-                            ui,
-                            &timeline,
-                            self.selected,
-                            self.lang,
-                        ));
-                    });
-                egui::CentralPanel::default().show(ui, |ui| {
-                    commands.extend(super::list_ui::list_ui(
-                        ui,
-                        &timeline,
-                        &self.visible,
-                        self.selected,
-                        self.lang,
-                    ));
-                });
-            }
-        }
         let ctx = ui.ctx().clone();
+        ctx.set_visuals(self.theme.visuals());
+        let mut commands = Vec::new();
+        let Loaded::Timeline(timeline, _name) = &self.loaded else {
+            if let Loaded::Errors(lines) = &self.loaded {
+                errors_ui(ui, lines, self.lang);
+            }
+            return;
+        };
+        let timeline = Arc::clone(timeline);
+        let lang = self.lang;
+        commands.extend(self.keyboard(&ctx));
+
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            commands.extend(self.toolbar_ui(ui, &timeline));
+        });
+        egui::Panel::right("details")
+            .default_size(440.0)
+            .size_range(300.0..=900.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                let copied = self.copied_at.is_some_and(|at| ctx.input(|i| i.time) - at < 2.5);
+                commands.extend(super::details_ui::details_ui(ui, &timeline, self.selected, &self.visible, lang, copied));
+            });
+        if let Some(state) = &mut self.timeline_state {
+            egui::Panel::bottom("overview").exact_size(64.0).show(ui, |ui| {
+                commands.extend(super::overview_ui::overview_ui(ui, &timeline, state, &self.theme.palette(), lang));
+            });
+        }
+        let palette = self.theme.palette();
+        let selected = self.selected;
+        if let Some(state) = &mut self.timeline_state {
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                commands.extend(timeline_ui(ui, &timeline, state, selected, None, lang, &palette));
+            });
+        }
         for command in commands {
             self.apply(&ctx, command);
         }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, timeline: &Timeline) -> Vec<Command> {
+        let lang = self.lang;
+        let mut commands = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(timeline.title.get(lang));
+            ui.separator();
+            ui.label(t(lang, "zoom-presets"));
+            for (preset, id) in [(Preset::All, "zoom-all"), (Preset::Month, "zoom-month"), (Preset::Week, "zoom-week"), (Preset::Day, "zoom-day")] {
+                if ui.button(t(lang, id)).clicked() {
+                    commands.push(Command::Preset(preset));
+                }
+            }
+            if ui.button("−").on_hover_text(t(lang, "zoom-out")).clicked() {
+                commands.push(Command::Zoom(0.5));
+            }
+            if ui.button("+").on_hover_text(t(lang, "zoom-in")).clicked() {
+                commands.push(Command::Zoom(2.0));
+            }
+            ui.separator();
+            let field = egui::TextEdit::singleline(&mut self.goto_text)
+                .hint_text(t(lang, "goto-hint"))
+                .desired_width(96.0);
+            let response = ui.add(field).on_hover_text(t(lang, "goto-date"));
+            let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button(t(lang, "goto-date")).clicked() || submitted) && !self.goto_text.trim().is_empty() {
+                match FuzzyDate::parse(self.goto_text.trim()) {
+                    Ok(date) => {
+                        self.goto_error = false;
+                        commands.push(Command::GoTo(date));
+                    }
+                    Err(_) => self.goto_error = true,
+                }
+            }
+            if self.goto_error {
+                ui.colored_label(ui.visuals().error_fg_color, t(lang, "goto-invalid"));
+            }
+            ui.separator();
+            let total = timeline.events.len().to_string();
+            ui.label(tr(lang, "showing-count", &[("shown", self.visible.len().to_string()), ("total", total)]));
+            ui.separator();
+            egui::ComboBox::from_id_salt("language")
+                .selected_text(lang.native_name())
+                .show_ui(ui, |ui| {
+                    for option in Lang::ALL {
+                        if ui.selectable_label(option == lang, option.native_name()).clicked() {
+                            commands.push(Command::SetLang(option));
+                        }
+                    }
+                });
+        });
+        commands
     }
 }
 
@@ -144,18 +458,14 @@ impl eframe::App for App {
 }
 
 /// The file did not load: say why, every error with its line and column.
-fn errors_ui(ui: &mut egui::Ui, lines: &[String]) {
+fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("The events file could not be loaded");
-        ui.label("Fix these errors in the file and open it again:");
+        ui.heading(t(lang, "errors-title"));
+        ui.label(t(lang, "errors-hint"));
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for line in lines {
-                ui.label(
-                    egui::RichText::new(line)
-                        .monospace()
-                        .color(ui.visuals().error_fg_color),
-                );
+                ui.label(egui::RichText::new(line).monospace().color(ui.visuals().error_fg_color));
             }
         });
     });

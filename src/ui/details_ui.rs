@@ -1,7 +1,7 @@
-//! The details of the selected event: text, places, actors and sources.
+//! The details of the selected event: text, places, actors, image and sources.
 
-use crate::i18n::dates;
-use crate::model::{Lang, Timeline};
+use crate::i18n::{dates, t, tr};
+use crate::model::{Event, Lang, Precision, Timeline};
 
 use super::Command;
 
@@ -10,29 +10,83 @@ pub fn details_ui(
     ui: &mut egui::Ui,
     timeline: &Timeline,
     selected: Option<usize>,
+    visible: &[usize],
     lang: Lang,
+    copied: bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(event) = selected.and_then(|i| timeline.events.get(i)) else {
-        ui.label("Select an event to read about it.");
+        ui.add_space(8.0);
+        ui.label(t(lang, "details-empty"));
         return commands;
     };
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading(event.title.get(lang));
-        ui.label(dates::long_date(lang, event.start, event.time));
-        ui.label(
-            timeline.categories[usize::from(event.category)]
-                .name
-                .get(lang),
-        );
+    let position = selected.and_then(|s| visible.iter().position(|&v| v == s));
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let has_previous = position.is_some_and(|p| p > 0);
+        let has_next = position.is_some_and(|p| p + 1 < visible.len());
+        if ui.add_enabled(has_previous, egui::Button::new(t(lang, "details-previous"))).clicked() {
+            commands.push(Command::Step(-1));
+        }
+        if ui.add_enabled(has_next, egui::Button::new(t(lang, "details-next"))).clicked() {
+            commands.push(Command::Step(1));
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        let (title, title_fallback) = event.title.get_with_fallback(lang);
+        ui.heading(title);
+        let mut date = dates::long_date(lang, event.start, event.time);
+        if let Some(end) = event.end {
+            date = format!("{date} – {}", dates::long_date(lang, end, None));
+        }
+        if event.start.precision == Precision::Month {
+            date = format!("{date} ({})", t(lang, "details-month-precision"));
+        }
+        ui.label(egui::RichText::new(date).strong());
+        egui::Grid::new("facts").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+            let category = &timeline.categories[usize::from(event.category)];
+            ui.label(t(lang, "details-category"));
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().circle_filled(rect.center(), 5.0, egui::Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]));
+                ui.label(category.name.get(lang));
+            });
+            ui.end_row();
+            if let Some(era) = timeline.era_at(event.start_seconds()) {
+                ui.label(t(lang, "details-era"));
+                ui.label(era.name.get(lang));
+                ui.end_row();
+            }
+            ui.label(t(lang, "details-importance"));
+            ui.label(t(lang, &format!("importance-{}", event.importance.clamp(1, 3))));
+            ui.end_row();
+        });
+        ui.add_space(6.0);
+        people_and_places_ui(ui, timeline, event, lang, &mut commands);
         ui.separator();
-        ui.label(event.summary.get(lang));
+        let (summary, summary_fallback) = event.summary.get_with_fallback(lang);
+        if title_fallback || summary_fallback {
+            ui.label(egui::RichText::new(t(lang, "details-translation-missing")).italics().small());
+        }
+        ui.label(egui::RichText::new(summary).size(15.0));
+        if let Some(image) = &event.image {
+            image_ui(ui, timeline, image, lang);
+        }
         ui.separator();
+        ui.strong(t(lang, "details-sources"));
         for source in &event.sources {
-            let text = format!("{} — {}", source.publisher, source.title);
+            let published = source
+                .published
+                .as_deref()
+                .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
+                .map(|d| format!(" — {}", dates::short_date(lang, d)))
+                .unwrap_or_default();
+            let text = format!("{} — {}{published}", source.publisher, source.title);
             match &source.url {
                 Some(url) => {
-                    if ui.link(text).on_hover_text(url).clicked() {
+                    let response = ui.add(egui::Link::new(text)).on_hover_text(url);
+                    if response.clicked() {
                         commands.push(Command::OpenUrl(url.clone()));
                     }
                 }
@@ -41,6 +95,89 @@ pub fn details_ui(
                 }
             }
         }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, "details-copy-citation")).clicked() {
+                commands.push(Command::Copy(citation(timeline, event, lang)));
+            }
+            if copied {
+                ui.label(t(lang, "details-copied"));
+            }
+        });
     });
     commands
+}
+
+fn people_and_places_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event, lang: Lang, commands: &mut Vec<Command>) {
+    if !event.places.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}:", t(lang, "details-places")));
+            for &p in &event.places {
+                let place = &timeline.places[p as usize];
+                let name = place.name.get(lang);
+                let hover = tr(lang, "details-filter-by", &[("name", name.to_owned())]);
+                if ui.small_button(name).on_hover_text(hover).clicked() {
+                    commands.push(Command::FilterPlace(place.id.clone()));
+                }
+            }
+        });
+    }
+    if !event.actors.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}:", t(lang, "details-actors")));
+            for &a in &event.actors {
+                let actor = &timeline.actors[a as usize];
+                let name = actor.name.get(lang);
+                let hover = tr(lang, "details-filter-by", &[("name", name.to_owned())]);
+                if ui.small_button(name).on_hover_text(hover).clicked() {
+                    commands.push(Command::FilterActor(actor.id.clone()));
+                }
+            }
+        });
+    }
+}
+
+fn image_ui(ui: &mut egui::Ui, timeline: &Timeline, image: &crate::model::file::Image, lang: Lang) {
+    let Some((uri, bytes)) = timeline.assets.image_source(&image.path) else {
+        return;
+    };
+    ui.add_space(6.0);
+    let widget = match bytes {
+        Some(bytes) => egui::Image::from_bytes(uri, bytes),
+        None => egui::Image::new(uri),
+    };
+    let widget = widget.max_width(ui.available_width().min(420.0)).max_height(260.0).show_loading_spinner(true);
+    let response = ui.add(widget);
+    if let Some(caption) = image.caption.exact(lang).or(image.caption.exact(Lang::En)) {
+        ui.label(egui::RichText::new(caption).small());
+    }
+    ui.label(
+        egui::RichText::new(tr(lang, "image-credit", &[("credit", image.credit.clone()), ("licence", image.licence.clone())]))
+            .small()
+            .weak(),
+    );
+    response.on_hover_text(&image.path);
+}
+
+/// The event and its sources as plain text, for pasting into notes or slides.
+pub fn citation(timeline: &Timeline, event: &Event, lang: Lang) -> String {
+    let mut text = format!(
+        "{} ({})\n{}\n",
+        event.title.get(lang),
+        dates::span(lang, event.start, event.end),
+        event.summary.get(lang)
+    );
+    text.push_str(&format!("{}:\n", t(lang, "details-sources")));
+    for source in &event.sources {
+        text.push_str(&format!("- {}: {}", source.publisher, source.title));
+        if let Some(published) = &source.published {
+            text.push_str(&format!(", {published}"));
+        }
+        if let Some(url) = &source.url {
+            text.push_str(&format!(". {url}"));
+        }
+        text.push('\n');
+    }
+    text.push_str(&format!("— {}\n", timeline.title.get(lang)));
+    text
 }

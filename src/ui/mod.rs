@@ -1,7 +1,9 @@
 //! Everything egui: the application state, its panels, and painting the timeline.
 
 pub mod app;
-mod details_ui;
-mod list_ui;
+pub mod details_ui;
+mod overview_ui;
+pub mod theme;
+pub mod timeline_ui;
 
-pub use app::{App, Command, Loaded};
+pub use app::{App, Command, Loaded, Preset};

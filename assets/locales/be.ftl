@@ -1,0 +1,43 @@
+# Радкі інтэрфейсу, беларуская мова.
+
+zoom-all = Усё
+zoom-month = Месяц
+zoom-week = Тыдзень
+zoom-day = Дзень
+zoom-in = Наблізіць
+zoom-out = Аддаліць
+zoom-presets = Маштаб:
+goto-date = Перайсці да даты
+goto-hint = ГГГГ-ММ-ДД
+goto-invalid = Гэта не дата: увядзіце яе як ГГГГ-ММ-ДД, напрыклад 2020-08-16.
+keys-hint = Кола мышы: маштаб · перацягванне: зрух · ← →: папярэдняя/наступная падзея · падвойны пстрык: усё
+details-empty = Абярыце падзею на шкале, каб прачытаць пра яе. Клавішы ← і → пераходзяць ад падзеі да падзеі.
+details-era = Перыяд
+details-category = Катэгорыя
+details-importance = Значнасць
+importance-1 = ключавая падзея
+importance-2 = важная
+importance-3 = дэталь
+details-places = Месцы
+details-actors = Людзі і арганізацыі
+details-sources = Крыніцы
+details-copy-citation = Скапіяваць цытаванне
+details-copied = Цытаванне скапіявана ў буфер абмену
+details-previous = ◀ Папярэдняя
+details-next = Наступная ▶
+details-translation-missing = Яшчэ не перакладзена: паказана па-англійску.
+details-month-precision = вядомы толькі месяц
+details-filter-by = Паказаць толькі падзеі з { $name }
+image-loading = Выява загружаецца…
+image-failed = Выяву немагчыма паказаць: { $reason }
+image-credit = Выява: { $credit } · { $licence }
+cluster-tooltip = { $count ->
+    [one] { $count } падзея: націсніце, каб наблізіць
+    [few] { $count } падзеі: націсніце, каб наблізіць
+   *[many] { $count } падзей: націсніце, каб наблізіць
+}
+lane-toggle = Націсніце, каб згарнуць або разгарнуць радок «{ $name }»
+errors-title = Файл падзей не атрымалася загрузіць
+errors-hint = Выпраўце гэтыя памылкі ў файле і адкрыйце яго зноў. Кожны радок паказвае файл:радок:слупок.
+showing-count = паказана { $shown } з { $total } падзей
+overview-hint = Перацягніце акно, каб рухацца, яго краі — каб змяніць маштаб; пстрыкніце ў іншым месцы, каб перайсці.

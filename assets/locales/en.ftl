@@ -1,0 +1,42 @@
+# Interface strings, English. Every message here must also exist in be.ftl and ru.ftl.
+
+zoom-all = All
+zoom-month = Month
+zoom-week = Week
+zoom-day = Day
+zoom-in = Zoom in
+zoom-out = Zoom out
+zoom-presets = Zoom:
+goto-date = Go to date
+goto-hint = YYYY-MM-DD
+goto-invalid = Not a date: type it as YYYY-MM-DD, for example 2020-08-16.
+keys-hint = Wheel: zoom · drag: pan · ← →: previous/next event · double-click: fit all
+details-empty = Select an event on the timeline to read about it. The ← and → keys step from one event to the next.
+details-era = Era
+details-category = Category
+details-importance = Importance
+importance-1 = key event
+importance-2 = notable
+importance-3 = detail
+details-places = Places
+details-actors = People and organisations
+details-sources = Sources
+details-copy-citation = Copy citation
+details-copied = Citation copied to the clipboard
+details-previous = ◀ Previous
+details-next = Next ▶
+details-translation-missing = Not yet translated: shown in English.
+details-month-precision = only the month is known
+details-filter-by = Show only events with { $name }
+image-loading = Loading image…
+image-failed = The image could not be shown: { $reason }
+image-credit = Image: { $credit } · { $licence }
+cluster-tooltip = { $count ->
+    [one] { $count } event: click to zoom in
+   *[other] { $count } events: click to zoom in
+}
+lane-toggle = Click to collapse or expand the { $name } lane
+errors-title = The events file could not be loaded
+errors-hint = Fix these errors in the file and open it again. Each line shows file:line:column.
+showing-count = showing { $shown } of { $total } events
+overview-hint = Drag the window to move, its edges to zoom; click elsewhere to jump.

@@ -1,0 +1,43 @@
+# Строки интерфейса, русский язык.
+
+zoom-all = Всё
+zoom-month = Месяц
+zoom-week = Неделя
+zoom-day = День
+zoom-in = Приблизить
+zoom-out = Отдалить
+zoom-presets = Масштаб:
+goto-date = Перейти к дате
+goto-hint = ГГГГ-ММ-ДД
+goto-invalid = Это не дата: введите её как ГГГГ-ММ-ДД, например 2020-08-16.
+keys-hint = Колесо мыши: масштаб · перетаскивание: сдвиг · ← →: предыдущее/следующее событие · двойной щелчок: всё
+details-empty = Выберите событие на шкале, чтобы прочитать о нём. Клавиши ← и → переходят от события к событию.
+details-era = Период
+details-category = Категория
+details-importance = Значимость
+importance-1 = ключевое событие
+importance-2 = важное
+importance-3 = деталь
+details-places = Места
+details-actors = Люди и организации
+details-sources = Источники
+details-copy-citation = Скопировать цитату
+details-copied = Цитата скопирована в буфер обмена
+details-previous = ◀ Предыдущее
+details-next = Следующее ▶
+details-translation-missing = Ещё не переведено: показано по-английски.
+details-month-precision = известен только месяц
+details-filter-by = Показать только события с { $name }
+image-loading = Изображение загружается…
+image-failed = Изображение невозможно показать: { $reason }
+image-credit = Изображение: { $credit } · { $licence }
+cluster-tooltip = { $count ->
+    [one] { $count } событие: нажмите, чтобы приблизить
+    [few] { $count } события: нажмите, чтобы приблизить
+   *[many] { $count } событий: нажмите, чтобы приблизить
+}
+lane-toggle = Нажмите, чтобы свернуть или развернуть строку «{ $name }»
+errors-title = Файл событий не удалось загрузить
+errors-hint = Исправьте эти ошибки в файле и откройте его снова. Каждая строка показывает файл:строка:столбец.
+showing-count = показано { $shown } из { $total } событий
+overview-hint = Перетащите окно, чтобы двигаться, его края — чтобы изменить масштаб; щёлкните в другом месте, чтобы перейти.

@@ -1,0 +1,367 @@
+//! Where events go in their lanes: importance by zoom, clusters, row packing and density strips.
+
+use super::TimeView;
+use crate::model::{Seconds, Timeline};
+use crate::model::date::DAY;
+
+/// The filtered events of each category (lane), in time order, with their start times for
+/// binary search. Built once per filter change, never per frame.
+#[derive(Clone, Debug, Default)]
+pub struct LaneIndex {
+    /// Event indices per lane.
+    pub events: Vec<Vec<u32>>,
+    starts: Vec<Vec<Seconds>>,
+    longest: Vec<Seconds>,
+}
+
+impl LaneIndex {
+    /// Splits `visible` (time-ordered event indices) into lanes by category.
+    pub fn new(timeline: &Timeline, visible: &[usize]) -> Self {
+        let lanes = timeline.categories.len();
+        let mut index = Self {
+            events: vec![Vec::new(); lanes],
+            starts: vec![Vec::new(); lanes],
+            longest: vec![0.0; lanes],
+        };
+        for &i in visible {
+            let event = &timeline.events[i];
+            let lane = usize::from(event.category);
+            let (start, end) = (event.start_seconds(), event.end_seconds());
+            index.events[lane].push(i as u32);
+            index.starts[lane].push(start);
+            index.longest[lane] = index.longest[lane].max(end - start);
+        }
+        index
+    }
+
+    /// Positions in `events[lane]` of the events that may overlap `[from, to]`.
+    pub fn range(&self, lane: usize, from: Seconds, to: Seconds) -> std::ops::Range<usize> {
+        let starts = &self.starts[lane];
+        let first = starts.partition_point(|&s| s < from - self.longest[lane]);
+        let last = starts.partition_point(|&s| s <= to);
+        first..last.max(first)
+    }
+
+    /// How many events of `lane` start in `[from, to)`.
+    pub fn count(&self, lane: usize, from: Seconds, to: Seconds) -> usize {
+        let starts = &self.starts[lane];
+        starts.partition_point(|&s| s < to) - starts.partition_point(|&s| s < from)
+    }
+}
+
+/// Importance 2 shows when less than this is in view.
+pub const NOTABLE_SPAN: Seconds = 550.0 * DAY;
+/// Importance 3 shows when less than this is in view.
+pub const DETAIL_SPAN: Seconds = 75.0 * DAY;
+/// A lane with more candidates than this in view is drawn as a density strip.
+pub const DENSITY_THRESHOLD: usize = 1500;
+
+/// Whether an event of this importance is shown at this zoom.
+pub fn shown_at(importance: u8, view: &TimeView) -> bool {
+    match importance {
+        1 => true,
+        2 => view.span <= NOTABLE_SPAN,
+        _ => view.span <= DETAIL_SPAN,
+    }
+}
+
+/// One thing drawn in a lane.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// One event: a marker, or a bar for events with an end.
+    Event {
+        /// Index into the timeline's events.
+        index: usize,
+        /// Screen extent of its marker or bar.
+        x0: f64,
+        /// Screen extent of its marker or bar.
+        x1: f64,
+        /// Whether its title is drawn beside it.
+        labelled: bool,
+    },
+    /// Several events too close to tell apart at this zoom.
+    Cluster {
+        /// Indices into the timeline's events.
+        members: Vec<usize>,
+        /// Screen extent of the badge.
+        x0: f64,
+        /// Screen extent of the badge.
+        x1: f64,
+        /// Time span of the members.
+        t0: Seconds,
+        /// Time span of the members.
+        t1: Seconds,
+    },
+}
+
+impl Item {
+    /// Left edge on screen.
+    pub fn x0(&self) -> f64 {
+        match self {
+            Item::Event { x0, .. } | Item::Cluster { x0, .. } => *x0,
+        }
+    }
+
+    /// Right edge on screen (without label).
+    pub fn x1(&self) -> f64 {
+        match self {
+            Item::Event { x1, .. } | Item::Cluster { x1, .. } => *x1,
+        }
+    }
+
+    /// How many events it stands for.
+    pub fn count(&self) -> usize {
+        match self {
+            Item::Event { .. } => 1,
+            Item::Cluster { members, .. } => members.len(),
+        }
+    }
+}
+
+/// How a lane looks at this zoom.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LaneLayout {
+    /// Items, each in a row.
+    Items(Vec<(usize, Item)>),
+    /// Too dense: counts per bucket of `bucket` points from the canvas's left edge.
+    Density {
+        /// Width of one bucket, in points.
+        bucket: f64,
+        /// Count per bucket.
+        counts: Vec<u32>,
+    },
+}
+
+/// Sizes that packing needs.
+#[derive(Clone, Copy, Debug)]
+pub struct Metrics {
+    /// Marker radius.
+    pub radius: f64,
+    /// Space kept between items in a row.
+    pub gap: f64,
+    /// Space between a marker and its label.
+    pub label_pad: f64,
+    /// Rows a lane may use.
+    pub rows: usize,
+}
+
+/// Lays out one lane for the canvas `[left, left + width)`. `label_width(index)` measures an
+/// event's title; it is only called for events that might get a label.
+pub fn layout_lane(
+    timeline: &Timeline,
+    lanes: &LaneIndex,
+    lane: usize,
+    view: &TimeView,
+    left: f64,
+    width: f64,
+    metrics: Metrics,
+    label_width: &mut dyn FnMut(usize) -> f64,
+) -> LaneLayout {
+    let range = lanes.range(lane, view.min, view.max());
+    if range.len() > DENSITY_THRESHOLD {
+        return density(lanes, lane, view, width, 2.0);
+    }
+    let r = metrics.radius;
+    // Candidates: shown at this zoom, with their screen extent.
+    let mut candidates: Vec<(usize, f64, f64, bool)> = Vec::new();
+    for &i in &lanes.events[lane][range] {
+        let event = &timeline.events[i as usize];
+        if !shown_at(event.importance, view) {
+            continue;
+        }
+        let (t0, t1) = (event.start_seconds(), event.end_seconds());
+        if t1 < view.min || t0 > view.max() {
+            continue;
+        }
+        let x0 = view.screen_from_time(t0, left, width);
+        let x1 = view.screen_from_time(t1, left, width);
+        if event.is_range() && x1 - x0 > 2.0 * r {
+            candidates.push((i as usize, x0, x1, true));
+        } else {
+            // A point: centred on its day (or its time).
+            let x = if event.time.is_some() { x0 } else { (x0 + x1) / 2.0 };
+            candidates.push((i as usize, x - r, x + r, false));
+        }
+    }
+    candidates.sort_by(|a, b| a.1.total_cmp(&b.1));
+
+    let rows = metrics.rows.max(1);
+    let mut row_end = vec![f64::NEG_INFINITY; rows];
+    let mut placed: Vec<(usize, Item)> = Vec::new();
+    // The last item placed in each row, by position in `placed`.
+    let mut last_in_row: Vec<Option<usize>> = vec![None; rows];
+    for (index, x0, x1, _) in candidates {
+        let free = |ends: &[f64], need: f64| ends.iter().position(|&end| end + metrics.gap <= need);
+        if let Some(row) = free(&row_end, x0) {
+            // Room for a label, if nothing already placed would be covered (rows fill left to right).
+            let label_end = x1 + metrics.label_pad + label_width(index);
+            let labelled = label_end <= left + width + 200.0;
+            row_end[row] = if labelled { label_end } else { x1 };
+            last_in_row[row] = Some(placed.len());
+            placed.push((row, Item::Event { index, x0, x1, labelled }));
+            continue;
+        }
+        // No row has room with the labels as they are: a label yields to a marker. Take the
+        // row whose last item, without its label, ends earliest and still leaves room.
+        let yielding = (0..rows)
+            .filter_map(|row| {
+                let position = last_in_row[row]?;
+                match &placed[position].1 {
+                    Item::Event { x1: last_x1, labelled: true, .. } if last_x1 + metrics.gap <= x0 => Some((row, *last_x1)),
+                    _ => None,
+                }
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((row, _)) = yielding {
+            if let Some(Item::Event { labelled, .. }) = last_in_row[row].map(|p| &mut placed[p].1) {
+                *labelled = false;
+            }
+            let label_end = x1 + metrics.label_pad + label_width(index);
+            let labelled = label_end <= left + width + 200.0;
+            row_end[row] = if labelled { label_end } else { x1 };
+            last_in_row[row] = Some(placed.len());
+            placed.push((row, Item::Event { index, x0, x1, labelled }));
+            continue;
+        }
+        // Markers truly overlap in every row: join the cluster (or start one) with the nearest last item.
+        let row = (0..rows)
+            .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
+            .unwrap_or(0);
+        let Some(position) = last_in_row[row] else {
+            continue;
+        };
+        let event = &timeline.events[index];
+        let (t0, t1) = (event.start_seconds(), event.end_seconds());
+        let item = &mut placed[position].1;
+        let merged = match item {
+            Item::Event { index: first, x0: fx0, x1: fx1, .. } => {
+                let first_event = &timeline.events[*first];
+                Item::Cluster {
+                    members: vec![*first, index],
+                    x0: fx0.min(x0),
+                    x1: fx1.max(x1),
+                    t0: first_event.start_seconds().min(t0),
+                    t1: first_event.end_seconds().max(t1),
+                }
+            }
+            Item::Cluster { members, x0: cx0, x1: cx1, t0: ct0, t1: ct1 } => {
+                members.push(index);
+                Item::Cluster {
+                    members: std::mem::take(members),
+                    x0: cx0.min(x0),
+                    x1: cx1.max(x1),
+                    t0: ct0.min(t0),
+                    t1: ct1.max(t1),
+                }
+            }
+        };
+        // A cluster badge needs room for its count.
+        let x1_badge = merged.x1().max(merged.x0() + 3.0 * r);
+        let merged = match merged {
+            Item::Cluster { members, x0, t0, t1, .. } => Item::Cluster { members, x0, x1: x1_badge, t0, t1 },
+            other => other,
+        };
+        row_end[row] = row_end[row].max(merged.x1());
+        *item = merged;
+    }
+    LaneLayout::Items(placed)
+}
+
+/// Counts per bucket of `bucket` points across the width.
+pub fn density(lanes: &LaneIndex, lane: usize, view: &TimeView, width: f64, bucket: f64) -> LaneLayout {
+    let buckets = (width / bucket).ceil().max(1.0) as usize;
+    let dt = view.span * bucket / width.max(1.0);
+    let counts = (0..buckets)
+        .map(|b| {
+            let from = view.min + b as f64 * dt;
+            lanes.count(lane, from, from + dt) as u32
+        })
+        .collect();
+    LaneLayout::Density { bucket, counts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assets, load_str};
+    use proptest::prelude::*;
+
+    fn timeline(days: &[(u32, u8, Option<u32>)]) -> Timeline {
+        let events: Vec<String> = days
+            .iter()
+            .enumerate()
+            .map(|(i, (day, importance, end))| {
+                let start = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Duration::days(i64::from(*day));
+                let end = end
+                    .map(|e| format!(r#"end: "{}","#, start + chrono::Duration::days(i64::from(e))))
+                    .unwrap_or_default();
+                format!(
+                    r#"Event(id: "e{i}", start: "{start}", {end} category: "c", importance: {importance}, title: {{"en": "Event {i}"}}, summary: {{"en": "s"}}, sources: [Source(title: "t", publisher: "p", url: "https://example.org/")]),"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r##"Timeline(title: {{"en": "T"}}, categories: [Category(id: "c", name: {{"en": "C"}}, colour: "#ffffff")], events: [{}])"##,
+            events.join("\n")
+        );
+        load_str(&text, "t.ron", &Assets::Embedded(&[])).unwrap()
+    }
+
+    const METRICS: Metrics = Metrics { radius: 5.0, gap: 2.0, label_pad: 4.0, rows: 3 };
+
+    proptest! {
+        #[test]
+        fn rows_never_overlap_and_every_event_is_drawn_once(
+            days in prop::collection::vec((0u32..700, 1u8..=3, prop::option::of(0u32..40)), 1..120),
+            from in 0.0f64..600.0, span_days in 1.0f64..800.0, width in 200.0f64..1800.0,
+        ) {
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let origin = crate::model::date::seconds_from_date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+            let view = TimeView { min: origin + from * DAY, span: span_days * DAY };
+            let label = |i: usize| 40.0 + (i % 7) as f64 * 10.0;
+            let LaneLayout::Items(items) = layout_lane(&timeline, &lanes, 0, &view, 0.0, width, METRICS, &mut |i| label(i)) else {
+                return Ok(());
+            };
+            // Every event that is shown and in view appears exactly once.
+            let mut drawn: Vec<usize> = items.iter().flat_map(|(_, item)| match item {
+                Item::Event { index, .. } => vec![*index],
+                Item::Cluster { members, .. } => members.clone(),
+            }).collect();
+            drawn.sort_unstable();
+            let mut expected: Vec<usize> = timeline.events.iter().enumerate()
+                .filter(|(_, e)| shown_at(e.importance, &view) && e.end_seconds() >= view.min && e.start_seconds() <= view.max())
+                .map(|(i, _)| i).collect();
+            expected.sort_unstable();
+            prop_assert_eq!(drawn, expected);
+            // Within a row, extents (with labels) never overlap.
+            for row in 0..METRICS.rows {
+                let mut extents: Vec<(f64, f64)> = items.iter().filter(|(r, _)| *r == row).map(|(_, item)| {
+                    let end = match item {
+                        Item::Event { index, x1, labelled: true, .. } => x1 + METRICS.label_pad + label(*index),
+                        other => other.x1(),
+                    };
+                    (item.x0(), end)
+                }).collect();
+                extents.sort_by(|a, b| a.0.total_cmp(&b.0));
+                for pair in extents.windows(2) {
+                    prop_assert!(pair[0].1 <= pair[1].0 + 1e-9, "{:?}", pair);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dense_lanes_become_density_strips() {
+        let days: Vec<(u32, u8, Option<u32>)> = (0..2000).map(|i| (i % 300, 1, None)).collect();
+        let timeline = timeline(&days);
+        let visible: Vec<usize> = (0..timeline.events.len()).collect();
+        let lanes = LaneIndex::new(&timeline, &visible);
+        let (a, b) = timeline.span().unwrap();
+        let view = TimeView::new(a, b);
+        let layout = layout_lane(&timeline, &lanes, 0, &view, 0.0, 1000.0, METRICS, &mut |_| 50.0);
+        let LaneLayout::Density { counts, .. } = layout else { panic!("expected density") };
+        assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), 2000);
+    }
+}

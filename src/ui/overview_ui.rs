@@ -1,0 +1,116 @@
+//! The overview strip: the whole span with its density, and the visible window as a rectangle
+//! that can be dragged and resized.
+
+use egui::{CursorIcon, Rect, Sense, Stroke, StrokeKind, pos2};
+
+use crate::model::{Lang, Timeline};
+use crate::timeline::TimeView;
+
+use super::Command;
+use super::theme::Palette;
+use super::timeline_ui::{LANE_HEADER, TimelineState};
+
+/// What a drag on the overview does, decided when it starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Drag {
+    Move,
+    Left,
+    Right,
+}
+
+/// How close to an edge of the window a drag resizes it.
+const EDGE: f32 = 6.0;
+
+/// Draws the overview under the timeline.
+pub fn overview_ui(ui: &mut egui::Ui, timeline: &Timeline, state: &mut TimelineState, palette: &Palette, lang: Lang) -> Vec<Command> {
+    let commands = Vec::new();
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let response = response.on_hover_text(crate::i18n::t(lang, "overview-hint"));
+    let painter = ui.painter_at(rect);
+    let strip = Rect::from_min_max(pos2(rect.left() + LANE_HEADER, rect.top() + 4.0), pos2(rect.right() - 4.0, rect.bottom() - 4.0));
+    painter.rect_filled(strip, 2.0, palette.axis_bg);
+    let whole = state.fit_all();
+    let (left, width) = (f64::from(strip.left()), f64::from(strip.width().max(1.0)));
+
+    // Density of all shown events, one column per two points, log-scaled.
+    let columns = (strip.width() / 2.0).max(1.0) as usize;
+    let dt = whole.span / columns as f64;
+    let counts: Vec<usize> = (0..columns)
+        .map(|c| {
+            let from = whole.min + c as f64 * dt;
+            (0..timeline.categories.len()).map(|lane| state.lanes.count(lane, from, from + dt)).sum()
+        })
+        .collect();
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    for (c, &count) in counts.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let h = (count as f32).ln_1p() / max.ln_1p() * (strip.height() - 4.0);
+        let x = strip.left() + c as f32 * 2.0;
+        painter.rect_filled(Rect::from_min_max(pos2(x, strip.bottom() - h - 2.0), pos2(x + 2.0, strip.bottom() - 2.0)), 0.0, palette.text_weak);
+    }
+    // Eras as ticks with their names hidden: a thin line at each start.
+    for era in &timeline.eras {
+        let x = whole.screen_from_time(era.seconds().0, left, width) as f32;
+        painter.line_segment([pos2(x, strip.top()), pos2(x, strip.bottom())], Stroke::new(1.0, palette.tick_strong));
+    }
+
+    // The visible window.
+    let view = state.view;
+    let x0 = (whole.screen_from_time(view.min, left, width) as f32).clamp(strip.left(), strip.right());
+    let x1 = (whole.screen_from_time(view.max(), left, width) as f32).clamp(strip.left(), strip.right());
+    let window = Rect::from_x_y_ranges(x0..=x1.max(x0 + 2.0), strip.y_range());
+    painter.rect_filled(window, 2.0, palette.window);
+    painter.rect_stroke(window, 2.0, Stroke::new(1.5, palette.selection), StrokeKind::Inside);
+
+    let id = response.id.with("drag");
+    if let Some(pointer) = response.hover_pos() {
+        let near_edge = (pointer.x - window.left()).abs() < EDGE || (pointer.x - window.right()).abs() < EDGE;
+        ui.ctx().set_cursor_icon(if near_edge {
+            CursorIcon::ResizeHorizontal
+        } else if window.contains(pointer) {
+            CursorIcon::Grab
+        } else {
+            CursorIcon::PointingHand
+        });
+    }
+    if response.drag_started() {
+        if let Some(pointer) = response.interact_pointer_pos() {
+            let mode = if (pointer.x - window.left()).abs() < EDGE {
+                Drag::Left
+            } else if (pointer.x - window.right()).abs() < EDGE {
+                Drag::Right
+            } else {
+                if !window.contains(pointer) {
+                    centre_on(state, &whole, pointer.x, left, width);
+                }
+                Drag::Move
+            };
+            ui.data_mut(|d| d.insert_temp(id, mode));
+        }
+    }
+    if response.dragged() {
+        let dx = f64::from(response.drag_delta().x) * whole.span / width;
+        let mode = ui.data(|d| d.get_temp::<Drag>(id)).unwrap_or(Drag::Move);
+        let view = state.view;
+        let next = match mode {
+            Drag::Move => view.pan(dx),
+            Drag::Left => TimeView::new(view.min + dx, view.max()),
+            Drag::Right => TimeView::new(view.min, view.max() + dx),
+        };
+        state.set_view(next);
+    }
+    if response.clicked() {
+        if let Some(pointer) = response.interact_pointer_pos() {
+            centre_on(state, &whole, pointer.x, left, width);
+        }
+    }
+    commands
+}
+
+fn centre_on(state: &mut TimelineState, whole: &TimeView, x: f32, left: f64, width: f64) {
+    let t = whole.time_from_screen(f64::from(x), left, width);
+    let view = state.view;
+    state.set_view(view.pan(t - (view.min + view.span / 2.0)));
+}
