@@ -29,7 +29,8 @@ fn catalogues() -> &'static [Catalogue] {
         CATALOGUES
             .iter()
             .map(|(lang, source)| {
-                let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(resource, _errors)| resource);
+                let resource = FluentResource::try_new((*source).to_owned())
+                    .unwrap_or_else(|(resource, _errors)| resource);
                 let ids = resource
                     .entries()
                     .filter_map(|entry| match entry {
@@ -42,7 +43,11 @@ fn catalogues() -> &'static [Catalogue] {
                 // egui draws text as given: no invisible bidi isolation marks around arguments.
                 bundle.set_use_isolating(false);
                 let _ = bundle.add_resource(resource);
-                Catalogue { lang: *lang, bundle, ids }
+                Catalogue {
+                    lang: *lang,
+                    bundle,
+                    ids,
+                }
             })
             .collect()
     })
@@ -64,7 +69,9 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
         };
         if let Some(pattern) = catalogue.bundle.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
-            let text = catalogue.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+            let text = catalogue
+                .bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors);
             return text.into_owned();
         }
     }
@@ -104,8 +111,17 @@ mod tests {
 
     #[test]
     fn plurals_follow_the_language() {
-        assert_eq!(tr(Lang::En, "cluster-tooltip", &[("count", "1".into())]), "1 event: click to zoom in");
-        assert_eq!(tr(Lang::Ru, "cluster-tooltip", &[("count", "5".into())]), "5 событий: нажмите, чтобы приблизить");
-        assert_eq!(tr(Lang::Be, "cluster-tooltip", &[("count", "2".into())]), "2 падзеі: націсніце, каб наблізіць");
+        assert_eq!(
+            tr(Lang::En, "cluster-tooltip", &[("count", "1".into())]),
+            "1 event: click to zoom in"
+        );
+        assert_eq!(
+            tr(Lang::Ru, "cluster-tooltip", &[("count", "5".into())]),
+            "5 событий: нажмите, чтобы приблизить"
+        );
+        assert_eq!(
+            tr(Lang::Be, "cluster-tooltip", &[("count", "2".into())]),
+            "2 падзеі: націсніце, каб наблізіць"
+        );
     }
 }

@@ -175,48 +175,75 @@ struct Search {
     terms: Vec<Term>,
 }
 
+/// One word of the query.
 struct Term {
-    folded: String,
+    /// Stems to look for in an event's text: the word's own, plus the surnames of the actors and
+    /// the names of the places it matched, in every spelling (so "Тихановская" also finds a
+    /// text that says "Tsikhanouskaya's").
+    stems: Vec<String>,
     actors: Vec<u32>,
     places: Vec<u32>,
 }
 
+/// Drops trailing vowels so that inflected forms meet: "cihanouskaia" and "cihanouskai"
+/// (Ціханоўская, Ціханоўскай) both give "cihanousk"; "hrodna" and "hrodno" give "hrodn".
+pub fn stem(folded: &str) -> &str {
+    let mut end = folded.len();
+    while end > 4
+        && folded.as_bytes()[end - 1].is_ascii()
+        && b"aeiou".contains(&folded.as_bytes()[end - 1])
+    {
+        end -= 1;
+    }
+    &folded[..end]
+}
+
 impl Search {
     fn new(timeline: &Timeline, query: &str) -> Self {
-        fn names_match<'a>(folded: &str, mut names: impl Iterator<Item = &'a str>) -> bool {
-            names.any(|name| fold(name).contains(folded))
+        fn spellings<'a>(
+            name: &'a crate::model::Text,
+            aliases: &'a [String],
+        ) -> impl Iterator<Item = &'a str> {
+            name.iter()
+                .map(|(_, n)| n)
+                .chain(aliases.iter().map(String::as_str))
         }
         let terms = fold(query)
             .split(' ')
             .filter(|t| !t.is_empty())
-            .map(|folded| Term {
-                actors: (0..timeline.actors.len() as u32)
+            .map(|folded| {
+                let mut stems = vec![stem(folded).to_owned()];
+                let mut matched = |names: &mut dyn Iterator<Item = &str>| {
+                    let names: Vec<String> = names.map(fold).collect();
+                    let hit = names.iter().any(|n| n.contains(folded));
+                    if hit {
+                        for name in &names {
+                            if let Some(last) = name.rsplit(' ').next().filter(|w| w.len() >= 4) {
+                                stems.push(stem(last).to_owned());
+                            }
+                        }
+                    }
+                    hit
+                };
+                let actors = (0..timeline.actors.len() as u32)
                     .filter(|&i| {
                         let actor = &timeline.actors[i as usize];
-                        names_match(
-                            folded,
-                            actor
-                                .name
-                                .iter()
-                                .map(|(_, n)| n)
-                                .chain(actor.aliases.iter().map(String::as_str)),
-                        )
+                        matched(&mut spellings(&actor.name, &actor.aliases))
                     })
-                    .collect(),
-                places: (0..timeline.places.len() as u32)
+                    .collect();
+                let places = (0..timeline.places.len() as u32)
                     .filter(|&i| {
                         let place = &timeline.places[i as usize];
-                        names_match(
-                            folded,
-                            place
-                                .name
-                                .iter()
-                                .map(|(_, n)| n)
-                                .chain(place.aliases.iter().map(String::as_str)),
-                        )
+                        matched(&mut spellings(&place.name, &place.aliases))
                     })
-                    .collect(),
-                folded: folded.to_owned(),
+                    .collect();
+                stems.sort();
+                stems.dedup();
+                Term {
+                    stems,
+                    actors,
+                    places,
+                }
             })
             .collect();
         Self { terms }
@@ -230,7 +257,7 @@ impl Search {
         self.terms.iter().all(|term| {
             event.actors.iter().any(|a| term.actors.contains(a))
                 || event.places.iter().any(|p| term.places.contains(p))
-                || haystack.contains(&term.folded)
+                || term.stems.iter().any(|s| haystack.contains(s.as_str()))
         })
     }
 }

@@ -1,8 +1,8 @@
 //! Where events go in their lanes: importance by zoom, clusters, row packing and density strips.
 
 use super::TimeView;
-use crate::model::{Seconds, Timeline};
 use crate::model::date::DAY;
+use crate::model::{Seconds, Timeline};
 
 /// The filtered events of each category (lane), in time order, with their start times for
 /// binary search. Built once per filter change, never per frame.
@@ -179,7 +179,11 @@ pub fn layout_lane(
             candidates.push((i as usize, x0, x1, true));
         } else {
             // A point: centred on its day (or its time).
-            let x = if event.time.is_some() { x0 } else { (x0 + x1) / 2.0 };
+            let x = if event.time.is_some() {
+                x0
+            } else {
+                (x0 + x1) / 2.0
+            };
             candidates.push((i as usize, x - r, x + r, false));
         }
     }
@@ -198,7 +202,15 @@ pub fn layout_lane(
             let labelled = label_end <= left + width + 200.0;
             row_end[row] = if labelled { label_end } else { x1 };
             last_in_row[row] = Some(placed.len());
-            placed.push((row, Item::Event { index, x0, x1, labelled }));
+            placed.push((
+                row,
+                Item::Event {
+                    index,
+                    x0,
+                    x1,
+                    labelled,
+                },
+            ));
             continue;
         }
         // No row has room with the labels as they are: a label yields to a marker. Take the
@@ -207,7 +219,11 @@ pub fn layout_lane(
             .filter_map(|row| {
                 let position = last_in_row[row]?;
                 match &placed[position].1 {
-                    Item::Event { x1: last_x1, labelled: true, .. } if last_x1 + metrics.gap <= x0 => Some((row, *last_x1)),
+                    Item::Event {
+                        x1: last_x1,
+                        labelled: true,
+                        ..
+                    } if last_x1 + metrics.gap <= x0 => Some((row, *last_x1)),
                     _ => None,
                 }
             })
@@ -220,7 +236,15 @@ pub fn layout_lane(
             let labelled = label_end <= left + width + 200.0;
             row_end[row] = if labelled { label_end } else { x1 };
             last_in_row[row] = Some(placed.len());
-            placed.push((row, Item::Event { index, x0, x1, labelled }));
+            placed.push((
+                row,
+                Item::Event {
+                    index,
+                    x0,
+                    x1,
+                    labelled,
+                },
+            ));
             continue;
         }
         // Markers truly overlap in every row: join the cluster (or start one) with the nearest last item.
@@ -234,7 +258,12 @@ pub fn layout_lane(
         let (t0, t1) = (event.start_seconds(), event.end_seconds());
         let item = &mut placed[position].1;
         let merged = match item {
-            Item::Event { index: first, x0: fx0, x1: fx1, .. } => {
+            Item::Event {
+                index: first,
+                x0: fx0,
+                x1: fx1,
+                ..
+            } => {
                 let first_event = &timeline.events[*first];
                 Item::Cluster {
                     members: vec![*first, index],
@@ -244,7 +273,13 @@ pub fn layout_lane(
                     t1: first_event.end_seconds().max(t1),
                 }
             }
-            Item::Cluster { members, x0: cx0, x1: cx1, t0: ct0, t1: ct1 } => {
+            Item::Cluster {
+                members,
+                x0: cx0,
+                x1: cx1,
+                t0: ct0,
+                t1: ct1,
+            } => {
                 members.push(index);
                 Item::Cluster {
                     members: std::mem::take(members),
@@ -258,7 +293,19 @@ pub fn layout_lane(
         // A cluster badge needs room for its count.
         let x1_badge = merged.x1().max(merged.x0() + 3.0 * r);
         let merged = match merged {
-            Item::Cluster { members, x0, t0, t1, .. } => Item::Cluster { members, x0, x1: x1_badge, t0, t1 },
+            Item::Cluster {
+                members,
+                x0,
+                t0,
+                t1,
+                ..
+            } => Item::Cluster {
+                members,
+                x0,
+                x1: x1_badge,
+                t0,
+                t1,
+            },
             other => other,
         };
         row_end[row] = row_end[row].max(merged.x1());
@@ -268,7 +315,13 @@ pub fn layout_lane(
 }
 
 /// Counts per bucket of `bucket` points across the width.
-pub fn density(lanes: &LaneIndex, lane: usize, view: &TimeView, width: f64, bucket: f64) -> LaneLayout {
+pub fn density(
+    lanes: &LaneIndex,
+    lane: usize,
+    view: &TimeView,
+    width: f64,
+    bucket: f64,
+) -> LaneLayout {
     let buckets = (width / bucket).ceil().max(1.0) as usize;
     let dt = view.span * bucket / width.max(1.0);
     let counts = (0..buckets)
@@ -307,7 +360,12 @@ mod tests {
         load_str(&text, "t.ron", &Assets::Embedded(&[])).unwrap()
     }
 
-    const METRICS: Metrics = Metrics { radius: 5.0, gap: 2.0, label_pad: 4.0, rows: 3 };
+    const METRICS: Metrics = Metrics {
+        radius: 5.0,
+        gap: 2.0,
+        label_pad: 4.0,
+        rows: 3,
+    };
 
     proptest! {
         #[test]
@@ -360,8 +418,19 @@ mod tests {
         let lanes = LaneIndex::new(&timeline, &visible);
         let (a, b) = timeline.span().unwrap();
         let view = TimeView::new(a, b);
-        let layout = layout_lane(&timeline, &lanes, 0, &view, 0.0, 1000.0, METRICS, &mut |_| 50.0);
-        let LaneLayout::Density { counts, .. } = layout else { panic!("expected density") };
+        let layout = layout_lane(
+            &timeline,
+            &lanes,
+            0,
+            &view,
+            0.0,
+            1000.0,
+            METRICS,
+            &mut |_| 50.0,
+        );
+        let LaneLayout::Density { counts, .. } = layout else {
+            panic!("expected density")
+        };
         assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), 2000);
     }
 }

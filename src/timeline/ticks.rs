@@ -98,7 +98,8 @@ impl Step {
             }
             Step::Months(m) => {
                 let month0 = (first_day.month0() / m) * m;
-                let mut date = NaiveDate::from_ymd_opt(first_day.year(), month0 + 1, 1).unwrap_or(first_day);
+                let mut date =
+                    NaiveDate::from_ymd_opt(first_day.year(), month0 + 1, 1).unwrap_or(first_day);
                 while seconds_from_date(date) <= to {
                     out.push(seconds_from_date(date));
                     for _ in 0..m {
@@ -128,7 +129,11 @@ impl Step {
                 let secs = (t - seconds_from_date(date)).round() as i64;
                 format!("{:02}:{:02}", secs / 3600, (secs % 3600) / 60)
             }
-            Step::Days(_) => format!("{} {}", dates::weekday_short(lang, date.weekday()), date.day()),
+            Step::Days(_) => format!(
+                "{} {}",
+                dates::weekday_short(lang, date.weekday()),
+                date.day()
+            ),
             Step::Weeks => format!("{} {}", date.day(), dates::month_short(lang, date.month())),
             Step::Months(_) => dates::month_short(lang, date.month()),
             Step::Years(_) => date.year().to_string(),
@@ -155,7 +160,10 @@ impl Step {
             Step::Months(_) => {
                 let month = dates::month_year(lang, date);
                 let mut chars = month.chars();
-                chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or(month)
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+                    .unwrap_or(month)
             }
             _ => date.year().to_string(),
         }
@@ -164,7 +172,13 @@ impl Step {
 
 /// Picks the finest step whose labels all fit without touching, for a canvas from `left` of
 /// `width` points; `measure` gives a label's width in points.
-pub fn axis(view: &TimeView, left: f64, width: f64, lang: Lang, measure: &mut dyn FnMut(&str) -> f64) -> Axis {
+pub fn axis(
+    view: &TimeView,
+    left: f64,
+    width: f64,
+    lang: Lang,
+    measure: &mut dyn FnMut(&str) -> f64,
+) -> Axis {
     for step in STEPS {
         // Too dense to be worth trying: under 20 points per tick.
         if step.approx_seconds() / view.seconds_per_point(width) < 20.0 {
@@ -176,12 +190,17 @@ pub fn axis(view: &TimeView, left: f64, width: f64, lang: Lang, measure: &mut dy
             .map(|&t| Tick {
                 time: t,
                 label: step.label(t, lang),
-                emphasised: matches!(step, Step::Days(1)) && date_from_seconds(t).weekday() == Weekday::Sun,
+                emphasised: matches!(step, Step::Days(1))
+                    && date_from_seconds(t).weekday() == Weekday::Sun,
             })
             .collect();
-        let xs: Vec<f64> = ticks.iter().map(|t| view.screen_from_time(t.time, left, width)).collect();
+        let xs: Vec<f64> = ticks
+            .iter()
+            .map(|t| view.screen_from_time(t.time, left, width))
+            .collect();
         let widths: Vec<f64> = ticks.iter().map(|t| measure(&t.label)).collect();
-        let fits = (1..ticks.len()).all(|i| xs[i - 1] + LABEL_PAD + widths[i - 1] + LABEL_GAP <= xs[i]);
+        let fits =
+            (1..ticks.len()).all(|i| xs[i - 1] + LABEL_PAD + widths[i - 1] + LABEL_GAP <= xs[i]);
         if !fits {
             continue;
         }
@@ -207,7 +226,13 @@ pub fn axis(view: &TimeView, left: f64, width: f64, lang: Lang, measure: &mut dy
 /// Where to draw each context label so that none collide: the label of the period that began
 /// before the left edge sticks to the edge until the next one pushes it away. Returns
 /// `(x, index)` pairs for the labels to draw.
-pub fn place_context(context: &[Tick], view: &TimeView, left: f64, width: f64, measure: &mut dyn FnMut(&str) -> f64) -> Vec<(f64, usize)> {
+pub fn place_context(
+    context: &[Tick],
+    view: &TimeView,
+    left: f64,
+    width: f64,
+    measure: &mut dyn FnMut(&str) -> f64,
+) -> Vec<(f64, usize)> {
     let mut placed = Vec::new();
     for (i, tick) in context.iter().enumerate() {
         let w = measure(&tick.label);
@@ -217,8 +242,10 @@ pub fn place_context(context: &[Tick], view: &TimeView, left: f64, width: f64, m
             .map(|next| view.screen_from_time(next.time, left, width))
             .unwrap_or(f64::INFINITY);
         let x = x.min(limit - w - LABEL_GAP);
-        let clear_of_previous = placed.last().is_none_or(|&(px, pi): &(f64, usize)| px + measure(&context[pi].label) + LABEL_GAP <= x);
-        if x + w > left && x < left + width && clear_of_previous && x >= left - w {
+        let clear_of_previous = placed.last().is_none_or(|&(px, pi): &(f64, usize)| {
+            px + measure(&context[pi].label) + LABEL_GAP <= x
+        });
+        if x < left + width && clear_of_previous && x >= left {
             placed.push((x, i));
         }
     }
@@ -264,8 +291,18 @@ mod tests {
         let start = seconds_from_date(NaiveDate::from_ymd_opt(2020, 8, 6).unwrap());
         let view = TimeView::new(start, start + 8.0 * DAY);
         let axis = axis(&view, 0.0, 600.0, Lang::En, &mut measure);
-        assert!(axis.ticks.iter().any(|t| t.label == "Sun 9" && t.emphasised), "{:?}", axis.ticks);
-        assert!(axis.context.iter().any(|t| t.label == "August 2020"), "{:?}", axis.context);
+        assert!(
+            axis.ticks
+                .iter()
+                .any(|t| t.label == "Sun 9" && t.emphasised),
+            "{:?}",
+            axis.ticks
+        );
+        assert!(
+            axis.context.iter().any(|t| t.label == "August 2020"),
+            "{:?}",
+            axis.context
+        );
     }
 
     #[test]
@@ -273,7 +310,17 @@ mod tests {
         let start = seconds_from_date(NaiveDate::from_ymd_opt(2020, 8, 9).unwrap()) + 18.0 * 3600.0;
         let view = TimeView::new(start, start + 6.0 * 3600.0);
         let axis = axis(&view, 0.0, 1200.0, Lang::Be, &mut measure);
-        assert!(axis.ticks.iter().any(|t| t.label == "21:00"), "{:?}", axis.ticks);
-        assert!(axis.context.iter().any(|t| t.label.contains("9 жніўня 2020")), "{:?}", axis.context);
+        assert!(
+            axis.ticks.iter().any(|t| t.label == "21:00"),
+            "{:?}",
+            axis.ticks
+        );
+        assert!(
+            axis.context
+                .iter()
+                .any(|t| t.label.contains("9 жніўня 2020")),
+            "{:?}",
+            axis.context
+        );
     }
 }

@@ -167,7 +167,9 @@ impl App {
                 }
             }
             Command::Step(delta) => {
-                let position = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s));
+                let position = self
+                    .selected
+                    .and_then(|s| self.visible.iter().position(|&v| v == s));
                 let next = match (position, delta) {
                     (Some(p), d) if d > 0 => (p + 1).min(self.visible.len().saturating_sub(1)),
                     (Some(p), _) => p.saturating_sub(1),
@@ -248,16 +250,23 @@ impl App {
         let (Some(timeline), Some(view)) = (self.timeline(), self.view()) else {
             return 0;
         };
-        let in_view = |&&i: &&usize| {
-            let e = &timeline.events[i];
+        // Prefer events that start in view; else any that reach into it.
+        let starts_in_view =
+            |i: &usize| (view.min..=view.max()).contains(&timeline.events[*i].start_seconds());
+        let overlaps = |i: &usize| {
+            let e = &timeline.events[*i];
             e.end_seconds() >= view.min && e.start_seconds() <= view.max()
         };
-        let found = if forward {
-            self.visible.iter().position(|i| in_view(&i))
-        } else {
-            self.visible.iter().rposition(|i| in_view(&i))
+        let find = |test: &dyn Fn(&usize) -> bool| {
+            if forward {
+                self.visible.iter().position(test)
+            } else {
+                self.visible.iter().rposition(test)
+            }
         };
-        found.unwrap_or(0)
+        find(&starts_in_view)
+            .or_else(|| find(&overlaps))
+            .unwrap_or(0)
     }
 
     /// Pans (and if needed zooms) so that the event is shown and has context around it.
@@ -269,11 +278,16 @@ impl App {
             return;
         };
         let event = &timeline.events[index];
-        let (a, b) = (event.start_seconds(), event.end_seconds().max(event.start_seconds() + 3600.0));
+        let (a, b) = (
+            event.start_seconds(),
+            event.end_seconds().max(event.start_seconds() + 3600.0),
+        );
         let target = state.animation.map_or(state.view, |(_, to, _)| to);
         let mut view = target;
         if !shown_at(event.importance, &view) || (b - a) > view.span * 0.8 {
-            let span = ((b - a) * 3.0).max(DETAIL_SPAN / 3.0).min(DETAIL_SPAN * 0.9);
+            let span = ((b - a) * 3.0)
+                .max(DETAIL_SPAN / 3.0)
+                .min(DETAIL_SPAN * 0.9);
             view = TimeView::new((a + b) / 2.0 - span / 2.0, (a + b) / 2.0 + span / 2.0);
         } else {
             let margin = view.span * 0.1;
@@ -339,7 +353,10 @@ impl App {
             if i.consume_key(none, Key::Escape) {
                 commands.push(Command::Select(None));
             }
-            if i.consume_key(none, Key::Plus) || i.consume_key(none, Key::Equals) || i.consume_key(egui::Modifiers::SHIFT, Key::Equals) {
+            if i.consume_key(none, Key::Plus)
+                || i.consume_key(none, Key::Equals)
+                || i.consume_key(egui::Modifiers::SHIFT, Key::Equals)
+            {
                 commands.push(Command::Zoom(2.0));
             }
             if i.consume_key(none, Key::Minus) {
@@ -377,19 +394,38 @@ impl App {
             .size_range(300.0..=900.0)
             .resizable(true)
             .show(ui, |ui| {
-                let copied = self.copied_at.is_some_and(|at| ctx.input(|i| i.time) - at < 2.5);
-                commands.extend(super::details_ui::details_ui(ui, &timeline, self.selected, &self.visible, lang, copied));
+                let copied = self
+                    .copied_at
+                    .is_some_and(|at| ctx.input(|i| i.time) - at < 2.5);
+                commands.extend(super::details_ui::details_ui(
+                    ui,
+                    &timeline,
+                    self.selected,
+                    &self.visible,
+                    lang,
+                    copied,
+                ));
             });
         if let Some(state) = &mut self.timeline_state {
-            egui::Panel::bottom("overview").exact_size(64.0).show(ui, |ui| {
-                commands.extend(super::overview_ui::overview_ui(ui, &timeline, state, &self.theme.palette(), lang));
-            });
+            egui::Panel::bottom("overview")
+                .exact_size(64.0)
+                .show(ui, |ui| {
+                    commands.extend(super::overview_ui::overview_ui(
+                        ui,
+                        &timeline,
+                        state,
+                        &self.theme.palette(),
+                        lang,
+                    ));
+                });
         }
         let palette = self.theme.palette();
         let selected = self.selected;
         if let Some(state) = &mut self.timeline_state {
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                commands.extend(timeline_ui(ui, &timeline, state, selected, None, lang, &palette));
+                commands.extend(timeline_ui(
+                    ui, &timeline, state, selected, None, lang, &palette,
+                ));
             });
         }
         for command in commands {
@@ -404,7 +440,12 @@ impl App {
             ui.heading(timeline.title.get(lang));
             ui.separator();
             ui.label(t(lang, "zoom-presets"));
-            for (preset, id) in [(Preset::All, "zoom-all"), (Preset::Month, "zoom-month"), (Preset::Week, "zoom-week"), (Preset::Day, "zoom-day")] {
+            for (preset, id) in [
+                (Preset::All, "zoom-all"),
+                (Preset::Month, "zoom-month"),
+                (Preset::Week, "zoom-week"),
+                (Preset::Day, "zoom-day"),
+            ] {
                 if ui.button(t(lang, id)).clicked() {
                     commands.push(Command::Preset(preset));
                 }
@@ -421,7 +462,9 @@ impl App {
                 .desired_width(96.0);
             let response = ui.add(field).on_hover_text(t(lang, "goto-date"));
             let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button(t(lang, "goto-date")).clicked() || submitted) && !self.goto_text.trim().is_empty() {
+            if (ui.button(t(lang, "goto-date")).clicked() || submitted)
+                && !self.goto_text.trim().is_empty()
+            {
                 match FuzzyDate::parse(self.goto_text.trim()) {
                     Ok(date) => {
                         self.goto_error = false;
@@ -435,13 +478,20 @@ impl App {
             }
             ui.separator();
             let total = timeline.events.len().to_string();
-            ui.label(tr(lang, "showing-count", &[("shown", self.visible.len().to_string()), ("total", total)]));
+            ui.label(tr(
+                lang,
+                "showing-count",
+                &[("shown", self.visible.len().to_string()), ("total", total)],
+            ));
             ui.separator();
             egui::ComboBox::from_id_salt("language")
                 .selected_text(lang.native_name())
                 .show_ui(ui, |ui| {
                     for option in Lang::ALL {
-                        if ui.selectable_label(option == lang, option.native_name()).clicked() {
+                        if ui
+                            .selectable_label(option == lang, option.native_name())
+                            .clicked()
+                        {
                             commands.push(Command::SetLang(option));
                         }
                     }
@@ -465,7 +515,11 @@ fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for line in lines {
-                ui.label(egui::RichText::new(line).monospace().color(ui.visuals().error_fg_color));
+                ui.label(
+                    egui::RichText::new(line)
+                        .monospace()
+                        .color(ui.visuals().error_fg_color),
+                );
             }
         });
     });

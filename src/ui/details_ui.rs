@@ -25,90 +25,123 @@ pub fn details_ui(
     ui.horizontal(|ui| {
         let has_previous = position.is_some_and(|p| p > 0);
         let has_next = position.is_some_and(|p| p + 1 < visible.len());
-        if ui.add_enabled(has_previous, egui::Button::new(t(lang, "details-previous"))).clicked() {
+        if ui
+            .add_enabled(has_previous, egui::Button::new(t(lang, "details-previous")))
+            .clicked()
+        {
             commands.push(Command::Step(-1));
         }
-        if ui.add_enabled(has_next, egui::Button::new(t(lang, "details-next"))).clicked() {
+        if ui
+            .add_enabled(has_next, egui::Button::new(t(lang, "details-next")))
+            .clicked()
+        {
             commands.push(Command::Step(1));
         }
     });
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        let (title, title_fallback) = event.title.get_with_fallback(lang);
-        ui.heading(title);
-        let mut date = dates::long_date(lang, event.start, event.time);
-        if let Some(end) = event.end {
-            date = format!("{date} – {}", dates::long_date(lang, end, None));
-        }
-        if event.start.precision == Precision::Month {
-            date = format!("{date} ({})", t(lang, "details-month-precision"));
-        }
-        ui.label(egui::RichText::new(date).strong());
-        egui::Grid::new("facts").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-            let category = &timeline.categories[usize::from(event.category)];
-            ui.label(t(lang, "details-category"));
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                ui.painter().circle_filled(rect.center(), 5.0, egui::Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]));
-                ui.label(category.name.get(lang));
-            });
-            ui.end_row();
-            if let Some(era) = timeline.era_at(event.start_seconds()) {
-                ui.label(t(lang, "details-era"));
-                ui.label(era.name.get(lang));
-                ui.end_row();
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let (title, title_fallback) = event.title.get_with_fallback(lang);
+            ui.heading(title);
+            let mut date = dates::long_date(lang, event.start, event.time);
+            if let Some(end) = event.end {
+                date = format!("{date} – {}", dates::long_date(lang, end, None));
             }
-            ui.label(t(lang, "details-importance"));
-            ui.label(t(lang, &format!("importance-{}", event.importance.clamp(1, 3))));
-            ui.end_row();
-        });
-        ui.add_space(6.0);
-        people_and_places_ui(ui, timeline, event, lang, &mut commands);
-        ui.separator();
-        let (summary, summary_fallback) = event.summary.get_with_fallback(lang);
-        if title_fallback || summary_fallback {
-            ui.label(egui::RichText::new(t(lang, "details-translation-missing")).italics().small());
-        }
-        ui.label(egui::RichText::new(summary).size(15.0));
-        if let Some(image) = &event.image {
-            image_ui(ui, timeline, image, lang);
-        }
-        ui.separator();
-        ui.strong(t(lang, "details-sources"));
-        for source in &event.sources {
-            let published = source
-                .published
-                .as_deref()
-                .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
-                .map(|d| format!(" — {}", dates::short_date(lang, d)))
-                .unwrap_or_default();
-            let text = format!("{} — {}{published}", source.publisher, source.title);
-            match &source.url {
-                Some(url) => {
-                    let response = ui.add(egui::Link::new(text)).on_hover_text(url);
-                    if response.clicked() {
-                        commands.push(Command::OpenUrl(url.clone()));
+            if event.start.precision == Precision::Month {
+                date = format!("{date} ({})", t(lang, "details-month-precision"));
+            }
+            ui.label(egui::RichText::new(date).strong());
+            egui::Grid::new("facts")
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let category = &timeline.categories[usize::from(event.category)];
+                    ui.label(t(lang, "details-category"));
+                    ui.horizontal(|ui| {
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                        ui.painter().circle_filled(
+                            rect.center(),
+                            5.0,
+                            egui::Color32::from_rgb(
+                                category.rgb[0],
+                                category.rgb[1],
+                                category.rgb[2],
+                            ),
+                        );
+                        ui.label(category.name.get(lang));
+                    });
+                    ui.end_row();
+                    if let Some(era) = timeline.era_at(event.start_seconds()) {
+                        ui.label(t(lang, "details-era"));
+                        ui.label(era.name.get(lang));
+                        ui.end_row();
+                    }
+                    ui.label(t(lang, "details-importance"));
+                    ui.label(t(
+                        lang,
+                        &format!("importance-{}", event.importance.clamp(1, 3)),
+                    ));
+                    ui.end_row();
+                });
+            ui.add_space(6.0);
+            people_and_places_ui(ui, timeline, event, lang, &mut commands);
+            ui.separator();
+            let (summary, summary_fallback) = event.summary.get_with_fallback(lang);
+            if title_fallback || summary_fallback {
+                ui.label(
+                    egui::RichText::new(t(lang, "details-translation-missing"))
+                        .italics()
+                        .small(),
+                );
+            }
+            ui.label(egui::RichText::new(summary).size(15.0));
+            if let Some(image) = &event.image {
+                image_ui(ui, timeline, image, lang);
+            }
+            ui.separator();
+            ui.strong(t(lang, "details-sources"));
+            for source in &event.sources {
+                let published = source
+                    .published
+                    .as_deref()
+                    .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
+                    .map(|d| format!(" — {}", dates::short_date(lang, d)))
+                    .unwrap_or_default();
+                let text = format!("{} — {}{published}", source.publisher, source.title);
+                match &source.url {
+                    Some(url) => {
+                        let response = ui.add(egui::Link::new(text)).on_hover_text(url);
+                        if response.clicked() {
+                            commands.push(Command::OpenUrl(url.clone()));
+                        }
+                    }
+                    None => {
+                        ui.label(text);
                     }
                 }
-                None => {
-                    ui.label(text);
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(t(lang, "details-copy-citation")).clicked() {
+                    commands.push(Command::Copy(citation(timeline, event, lang)));
                 }
-            }
-        }
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(t(lang, "details-copy-citation")).clicked() {
-                commands.push(Command::Copy(citation(timeline, event, lang)));
-            }
-            if copied {
-                ui.label(t(lang, "details-copied"));
-            }
+                if copied {
+                    ui.label(t(lang, "details-copied"));
+                }
+            });
         });
-    });
     commands
 }
 
-fn people_and_places_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event, lang: Lang, commands: &mut Vec<Command>) {
+fn people_and_places_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    event: &Event,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
     if !event.places.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{}:", t(lang, "details-places")));
@@ -146,15 +179,25 @@ fn image_ui(ui: &mut egui::Ui, timeline: &Timeline, image: &crate::model::file::
         Some(bytes) => egui::Image::from_bytes(uri, bytes),
         None => egui::Image::new(uri),
     };
-    let widget = widget.max_width(ui.available_width().min(420.0)).max_height(260.0).show_loading_spinner(true);
+    let widget = widget
+        .max_width(ui.available_width().min(420.0))
+        .max_height(260.0)
+        .show_loading_spinner(true);
     let response = ui.add(widget);
     if let Some(caption) = image.caption.exact(lang).or(image.caption.exact(Lang::En)) {
         ui.label(egui::RichText::new(caption).small());
     }
     ui.label(
-        egui::RichText::new(tr(lang, "image-credit", &[("credit", image.credit.clone()), ("licence", image.licence.clone())]))
-            .small()
-            .weak(),
+        egui::RichText::new(tr(
+            lang,
+            "image-credit",
+            &[
+                ("credit", image.credit.clone()),
+                ("licence", image.licence.clone()),
+            ],
+        ))
+        .small()
+        .weak(),
     );
     response.on_hover_text(&image.path);
 }

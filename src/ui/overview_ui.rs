@@ -22,12 +22,21 @@ enum Drag {
 const EDGE: f32 = 6.0;
 
 /// Draws the overview under the timeline.
-pub fn overview_ui(ui: &mut egui::Ui, timeline: &Timeline, state: &mut TimelineState, palette: &Palette, lang: Lang) -> Vec<Command> {
+pub fn overview_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    state: &mut TimelineState,
+    palette: &Palette,
+    lang: Lang,
+) -> Vec<Command> {
     let commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let response = response.on_hover_text(crate::i18n::t(lang, "overview-hint"));
     let painter = ui.painter_at(rect);
-    let strip = Rect::from_min_max(pos2(rect.left() + LANE_HEADER, rect.top() + 4.0), pos2(rect.right() - 4.0, rect.bottom() - 4.0));
+    let strip = Rect::from_min_max(
+        pos2(rect.left() + LANE_HEADER, rect.top() + 4.0),
+        pos2(rect.right() - 4.0, rect.bottom() - 4.0),
+    );
     painter.rect_filled(strip, 2.0, palette.axis_bg);
     let whole = state.fit_all();
     let (left, width) = (f64::from(strip.left()), f64::from(strip.width().max(1.0)));
@@ -38,7 +47,9 @@ pub fn overview_ui(ui: &mut egui::Ui, timeline: &Timeline, state: &mut TimelineS
     let counts: Vec<usize> = (0..columns)
         .map(|c| {
             let from = whole.min + c as f64 * dt;
-            (0..timeline.categories.len()).map(|lane| state.lanes.count(lane, from, from + dt)).sum()
+            (0..timeline.categories.len())
+                .map(|lane| state.lanes.count(lane, from, from + dt))
+                .sum()
         })
         .collect();
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
@@ -48,25 +59,43 @@ pub fn overview_ui(ui: &mut egui::Ui, timeline: &Timeline, state: &mut TimelineS
         }
         let h = (count as f32).ln_1p() / max.ln_1p() * (strip.height() - 4.0);
         let x = strip.left() + c as f32 * 2.0;
-        painter.rect_filled(Rect::from_min_max(pos2(x, strip.bottom() - h - 2.0), pos2(x + 2.0, strip.bottom() - 2.0)), 0.0, palette.text_weak);
+        painter.rect_filled(
+            Rect::from_min_max(
+                pos2(x, strip.bottom() - h - 2.0),
+                pos2(x + 2.0, strip.bottom() - 2.0),
+            ),
+            0.0,
+            palette.text_weak,
+        );
     }
     // Eras as ticks with their names hidden: a thin line at each start.
     for era in &timeline.eras {
         let x = whole.screen_from_time(era.seconds().0, left, width) as f32;
-        painter.line_segment([pos2(x, strip.top()), pos2(x, strip.bottom())], Stroke::new(1.0, palette.tick_strong));
+        painter.line_segment(
+            [pos2(x, strip.top()), pos2(x, strip.bottom())],
+            Stroke::new(1.0, palette.tick_strong),
+        );
     }
 
     // The visible window.
     let view = state.view;
-    let x0 = (whole.screen_from_time(view.min, left, width) as f32).clamp(strip.left(), strip.right());
-    let x1 = (whole.screen_from_time(view.max(), left, width) as f32).clamp(strip.left(), strip.right());
+    let x0 =
+        (whole.screen_from_time(view.min, left, width) as f32).clamp(strip.left(), strip.right());
+    let x1 =
+        (whole.screen_from_time(view.max(), left, width) as f32).clamp(strip.left(), strip.right());
     let window = Rect::from_x_y_ranges(x0..=x1.max(x0 + 2.0), strip.y_range());
     painter.rect_filled(window, 2.0, palette.window);
-    painter.rect_stroke(window, 2.0, Stroke::new(1.5, palette.selection), StrokeKind::Inside);
+    painter.rect_stroke(
+        window,
+        2.0,
+        Stroke::new(1.5, palette.selection),
+        StrokeKind::Inside,
+    );
 
     let id = response.id.with("drag");
     if let Some(pointer) = response.hover_pos() {
-        let near_edge = (pointer.x - window.left()).abs() < EDGE || (pointer.x - window.right()).abs() < EDGE;
+        let near_edge =
+            (pointer.x - window.left()).abs() < EDGE || (pointer.x - window.right()).abs() < EDGE;
         ui.ctx().set_cursor_icon(if near_edge {
             CursorIcon::ResizeHorizontal
         } else if window.contains(pointer) {

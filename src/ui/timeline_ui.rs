@@ -1,12 +1,14 @@
 //! The zoomable timeline canvas: one painter, one interaction response, hit-testing by hand.
 
-use egui::{Align2, Color32, CursorIcon, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, CursorIcon, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2,
+};
 
 use crate::i18n::dates;
 use crate::model::{Lang, Seconds, Timeline};
+use crate::timeline::TimeView;
 use crate::timeline::layout::{self, Item, LaneIndex, LaneLayout, Metrics};
 use crate::timeline::ticks::{self, LABEL_PAD};
-use crate::timeline::TimeView;
 
 use super::Command;
 use super::theme::Palette;
@@ -50,8 +52,13 @@ impl TimelineState {
         let limits = (start - margin, end + margin);
         // Open on the key events (the protests themselves), not on the sparse context years.
         let key = timeline.events.iter().filter(|e| e.importance == 1);
-        let first = key.clone().map(|e| e.start_seconds()).fold(f64::INFINITY, f64::min);
-        let last = key.map(|e| e.end_seconds()).fold(f64::NEG_INFINITY, f64::max);
+        let first = key
+            .clone()
+            .map(|e| e.start_seconds())
+            .fold(f64::INFINITY, f64::min);
+        let last = key
+            .map(|e| e.end_seconds())
+            .fold(f64::NEG_INFINITY, f64::max);
         let view = if first < last {
             let margin = (last - first) * 0.05;
             TimeView::new(first - margin, last + margin).clamped(limits)
@@ -132,7 +139,9 @@ pub fn timeline_ui(
     if response.hovered() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
         if let Some(pointer) = response.hover_pos() {
-            let anchor = state.view.time_from_screen(f64::from(pointer.x), left, width);
+            let anchor = state
+                .view
+                .time_from_screen(f64::from(pointer.x), left, width);
             let factor = f64::from(zoom) * (f64::from(scroll.y) * 0.003).exp();
             if (factor - 1.0).abs() > 1e-6 {
                 state.set_view(state.view.zoom_at(anchor, factor));
@@ -177,37 +186,92 @@ pub fn timeline_ui(
         if x1 < canvas.left() || x0 > canvas.right() {
             continue;
         }
-        let band = Rect::from_x_y_ranges(x0.max(canvas.left())..=x1.min(canvas.right()), rect.top() + AXIS_HEIGHT..=rect.bottom());
-        painter.rect_filled(band, 0.0, if i % 2 == 0 { palette.era_a } else { palette.era_b });
+        let band = Rect::from_x_y_ranges(
+            x0.max(canvas.left())..=x1.min(canvas.right()),
+            rect.top() + AXIS_HEIGHT..=rect.bottom(),
+        );
+        painter.rect_filled(
+            band,
+            0.0,
+            if i % 2 == 0 {
+                palette.era_a
+            } else {
+                palette.era_b
+            },
+        );
         let name = era.name.get(lang);
-        let galley = painter.layout_no_wrap(name.to_owned(), FontId::proportional(12.0), palette.era_text);
+        let galley = painter.layout_no_wrap(
+            name.to_owned(),
+            FontId::proportional(12.0),
+            palette.era_text,
+        );
         let x = (x0.max(canvas.left()) + 4.0).min(x1 - galley.size().x - 4.0);
         if x >= canvas.left() - 1.0 && galley.size().x + 8.0 <= x1 - x0.max(canvas.left()) {
-            painter.galley(pos2(x, rect.top() + AXIS_HEIGHT + 3.0), galley, palette.era_text);
+            painter.galley(
+                pos2(x, rect.top() + AXIS_HEIGHT + 3.0),
+                galley,
+                palette.era_text,
+            );
         }
     }
 
     // Axis.
     let font = FontId::proportional(12.5);
-    let mut measure = |text: &str| f64::from(ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE).size().x));
+    let mut measure = |text: &str| {
+        f64::from(ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        }))
+    };
     let axis = ticks::axis(&view, left, width, lang, &mut measure);
     let context_places = ticks::place_context(&axis.context, &view, left, width, &mut measure);
-    header_painter.rect_filled(Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + AXIS_HEIGHT)), 0.0, palette.axis_bg);
+    header_painter.rect_filled(
+        Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + AXIS_HEIGHT)),
+        0.0,
+        palette.axis_bg,
+    );
     for tick in &axis.ticks {
         let x = view.screen_from_time(tick.time, left, width) as f32;
-        let stroke = if tick.emphasised { palette.tick_strong } else { palette.tick };
-        painter.line_segment([pos2(x, rect.top() + 22.0), pos2(x, rect.bottom())], Stroke::new(1.0, stroke));
-        let colour = if tick.emphasised { palette.text_strong } else { palette.text_weak };
-        painter.text(pos2(x + LABEL_PAD as f32, rect.top() + 24.0), Align2::LEFT_TOP, &tick.label, font.clone(), colour);
+        let stroke = if tick.emphasised {
+            palette.tick_strong
+        } else {
+            palette.tick
+        };
+        painter.line_segment(
+            [pos2(x, rect.top() + 22.0), pos2(x, rect.bottom())],
+            Stroke::new(1.0, stroke),
+        );
+        let colour = if tick.emphasised {
+            palette.text_strong
+        } else {
+            palette.text_weak
+        };
+        painter.text(
+            pos2(x + LABEL_PAD as f32, rect.top() + 24.0),
+            Align2::LEFT_TOP,
+            &tick.label,
+            font.clone(),
+            colour,
+        );
     }
     for tick in &axis.context {
         let x = view.screen_from_time(tick.time, left, width) as f32;
         if x >= canvas.left() {
-            painter.line_segment([pos2(x, rect.top()), pos2(x, rect.bottom())], Stroke::new(1.5, palette.tick_strong));
+            painter.line_segment(
+                [pos2(x, rect.top()), pos2(x, rect.bottom())],
+                Stroke::new(1.5, palette.tick_strong),
+            );
         }
     }
     for (x, i) in context_places {
-        painter.text(pos2(x as f32, rect.top() + 4.0), Align2::LEFT_TOP, &axis.context[i].label, FontId::proportional(13.5), palette.text_strong);
+        painter.text(
+            pos2(x as f32, rect.top() + 4.0),
+            Align2::LEFT_TOP,
+            &axis.context[i].label,
+            FontId::proportional(13.5),
+            palette.text_strong,
+        );
     }
 
     // Lanes.
@@ -225,11 +289,24 @@ pub fn timeline_ui(
         let lane_rect = Rect::from_min_max(pos2(rect.left(), y), pos2(rect.right(), y + height));
         let category = &timeline.categories[lane];
         let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
-        header_painter.line_segment([pos2(rect.left(), y + height), pos2(rect.right(), y + height)], Stroke::new(1.0, palette.lane_line));
+        header_painter.line_segment(
+            [
+                pos2(rect.left(), y + height),
+                pos2(rect.right(), y + height),
+            ],
+            Stroke::new(1.0, palette.lane_line),
+        );
         // Header: colour chip, name, collapse arrow.
-        let header = Rect::from_min_max(lane_rect.min, pos2(rect.left() + LANE_HEADER, lane_rect.bottom()));
+        let header = Rect::from_min_max(
+            lane_rect.min,
+            pos2(rect.left() + LANE_HEADER, lane_rect.bottom()),
+        );
         header_painter.rect_filled(header, 0.0, palette.header_bg);
-        header_painter.rect_filled(Rect::from_min_size(header.min + vec2(0.0, 1.0), vec2(4.0, height - 2.0)), 0.0, colour);
+        header_painter.rect_filled(
+            Rect::from_min_size(header.min + vec2(0.0, 1.0), vec2(4.0, height - 2.0)),
+            0.0,
+            colour,
+        );
         let collapsed = state.collapsed.get(lane).copied().unwrap_or(false);
         let arrow = if collapsed { "▸" } else { "▾" };
         let count = state.lanes.events.get(lane).map_or(0, Vec::len);
@@ -245,11 +322,24 @@ pub fn timeline_ui(
         let layout = if collapsed {
             layout::density(&state.lanes, lane, &view, width, 2.0)
         } else {
-            layout::layout_lane(timeline, &state.lanes, lane, &view, left, width, metrics, &mut |index| {
-                let title = timeline.events[index].title.get(lang);
-                let w = ui.fonts_mut(|f| f.layout_no_wrap(title.to_owned(), label_font.clone(), Color32::WHITE).size().x);
-                f64::from(w.min(MAX_LABEL_WIDTH))
-            })
+            layout::layout_lane(
+                timeline,
+                &state.lanes,
+                lane,
+                &view,
+                left,
+                width,
+                metrics,
+                &mut |index| {
+                    let title = timeline.events[index].title.get(lang);
+                    let w = ui.fonts_mut(|f| {
+                        f.layout_no_wrap(title.to_owned(), label_font.clone(), Color32::WHITE)
+                            .size()
+                            .x
+                    });
+                    f64::from(w.min(MAX_LABEL_WIDTH))
+                },
+            )
         };
         match layout {
             LaneLayout::Density { bucket, counts } => {
@@ -260,14 +350,30 @@ pub fn timeline_ui(
                     }
                     let x = canvas.left() + b as f32 * bucket as f32;
                     let strength = ((count as f32).ln_1p() / max.ln_1p()).clamp(0.15, 1.0);
-                    let bar = Rect::from_min_max(pos2(x, y + 3.0), pos2(x + bucket as f32, y + height - 3.0));
+                    let bar = Rect::from_min_max(
+                        pos2(x, y + 3.0),
+                        pos2(x + bucket as f32, y + height - 3.0),
+                    );
                     painter.rect_filled(bar, 0.0, colour.gamma_multiply(strength));
                 }
             }
             LaneLayout::Items(items) => {
                 for (row, item) in &items {
                     let cy = y + 3.0 + *row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
-                    paint_item(&painter, timeline, item, cy, colour, selected, highlight, lang, &label_font, palette, canvas, &mut hits);
+                    paint_item(
+                        &painter,
+                        timeline,
+                        item,
+                        cy,
+                        colour,
+                        selected,
+                        highlight,
+                        lang,
+                        &label_font,
+                        palette,
+                        canvas,
+                        &mut hits,
+                    );
                 }
             }
         }
@@ -275,9 +381,12 @@ pub fn timeline_ui(
     }
 
     // Pointer: tooltip, click, double-click.
-    let hovered_hit = response
-        .hover_pos()
-        .and_then(|p| hits.iter().rev().find(|(r, _)| r.contains(p)).map(|(_, h)| h.clone()));
+    let hovered_hit = response.hover_pos().and_then(|p| {
+        hits.iter()
+            .rev()
+            .find(|(r, _)| r.contains(p))
+            .map(|(_, h)| h.clone())
+    });
     let response = match &hovered_hit {
         Some(Hit::Event(index)) => {
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
@@ -291,7 +400,11 @@ pub fn timeline_ui(
             ui.ctx().set_cursor_icon(CursorIcon::ZoomIn);
             let count = *count;
             response.on_hover_ui_at_pointer(|ui| {
-                ui.label(crate::i18n::tr(lang, "cluster-tooltip", &[("count", count.to_string())]));
+                ui.label(crate::i18n::tr(
+                    lang,
+                    "cluster-tooltip",
+                    &[("count", count.to_string())],
+                ));
             })
         }
         _ => response,
@@ -325,10 +438,19 @@ fn paint_item(
     hits: &mut Vec<(Rect, Hit)>,
 ) {
     match item {
-        Item::Event { index, x0, x1, labelled } => {
+        Item::Event {
+            index,
+            x0,
+            x1,
+            labelled,
+        } => {
             let event = &timeline.events[*index];
             let dimmed = highlight.is_some_and(|h| !h(*index));
-            let fill = if dimmed { colour.gamma_multiply(0.25) } else { colour };
+            let fill = if dimmed {
+                colour.gamma_multiply(0.25)
+            } else {
+                colour
+            };
             let (x0, x1) = (*x0 as f32, *x1 as f32);
             let is_selected = selected == Some(*index);
             let shape_rect = if event.is_range() && x1 - x0 > 11.0 {
@@ -349,7 +471,12 @@ fn paint_item(
                 Rect::from_center_size(pos2(cx, cy), Vec2::splat(2.0 * r))
             };
             if is_selected {
-                painter.rect_stroke(shape_rect.expand(3.0), 4.0, Stroke::new(2.5, palette.selection), StrokeKind::Outside);
+                painter.rect_stroke(
+                    shape_rect.expand(3.0),
+                    4.0,
+                    Stroke::new(2.5, palette.selection),
+                    StrokeKind::Outside,
+                );
             }
             let mut hit_rect = shape_rect.expand(3.0);
             if *labelled {
@@ -357,7 +484,11 @@ fn paint_item(
                 let mut job = egui::text::LayoutJob::simple_singleline(
                     title.to_owned(),
                     label_font.clone(),
-                    if dimmed { palette.text_weak.gamma_multiply(0.6) } else { palette.text_strong },
+                    if dimmed {
+                        palette.text_weak.gamma_multiply(0.6)
+                    } else {
+                        palette.text_strong
+                    },
                 );
                 job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
                 let galley = painter.layout_job(job);
@@ -370,13 +501,38 @@ fn paint_item(
             }
             hits.push((hit_rect, Hit::Event(*index)));
         }
-        Item::Cluster { members, x0, x1, t0, t1 } => {
-            let badge = Rect::from_x_y_ranges(*x0 as f32..=(*x1 as f32).max(*x0 as f32 + 18.0), cy - 8.0..=cy + 8.0);
+        Item::Cluster {
+            members,
+            x0,
+            x1,
+            t0,
+            t1,
+        } => {
+            let badge = Rect::from_x_y_ranges(
+                *x0 as f32..=(*x1 as f32).max(*x0 as f32 + 18.0),
+                cy - 8.0..=cy + 8.0,
+            );
             painter.rect_filled(badge, 8.0, colour.gamma_multiply(0.85));
-            painter.rect_stroke(badge, 8.0, Stroke::new(1.0, palette.marker_ring), StrokeKind::Inside);
-            painter.text(badge.center(), Align2::CENTER_CENTER, members.len().to_string(), FontId::proportional(11.5), palette.on_colour);
+            painter.rect_stroke(
+                badge,
+                8.0,
+                Stroke::new(1.0, palette.marker_ring),
+                StrokeKind::Inside,
+            );
+            painter.text(
+                badge.center(),
+                Align2::CENTER_CENTER,
+                members.len().to_string(),
+                FontId::proportional(11.5),
+                palette.on_colour,
+            );
             if members.iter().any(|m| Some(*m) == selected) {
-                painter.rect_stroke(badge.expand(3.0), 8.0, Stroke::new(2.5, palette.selection), StrokeKind::Outside);
+                painter.rect_stroke(
+                    badge.expand(3.0),
+                    8.0,
+                    Stroke::new(2.5, palette.selection),
+                    StrokeKind::Outside,
+                );
             }
             hits.push((badge.expand(2.0), Hit::Cluster(*t0, *t1, members.len())));
         }
@@ -384,13 +540,21 @@ fn paint_item(
 }
 
 /// The point on screen of an event's marker centre x, for tests and scripted input.
-pub fn event_screen_x(state: &TimelineState, timeline: &Timeline, index: usize, canvas_left: f32, canvas_width: f32) -> Option<Pos2> {
+pub fn event_screen_x(
+    state: &TimelineState,
+    timeline: &Timeline,
+    index: usize,
+    canvas_left: f32,
+    canvas_width: f32,
+) -> Option<Pos2> {
     let event = timeline.events.get(index)?;
     let t = if event.time.is_some() || event.is_range() {
         event.start_seconds()
     } else {
         (event.start_seconds() + event.end_seconds()) / 2.0
     };
-    let x = state.view.screen_from_time(t, f64::from(canvas_left), f64::from(canvas_width));
+    let x = state
+        .view
+        .screen_from_time(t, f64::from(canvas_left), f64::from(canvas_width));
     Some(pos2(x as f32, 0.0))
 }
