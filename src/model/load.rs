@@ -624,13 +624,13 @@ impl Validator {
             .end
             .as_deref()
             .and_then(|end| self.date(end, path.key("end")));
-        if let (Some(start), Some(end)) = (start, end) {
-            if end.date < start.date {
-                self.value(
-                    path.key("end"),
-                    format!("`end` {end} is before `start` {start}"),
-                );
-            }
+        if let (Some(start), Some(end)) = (start, end)
+            && end.date < start.date
+        {
+            self.value(
+                path.key("end"),
+                format!("`end` {end} is before `start` {start}"),
+            );
         }
         let time = record.time.as_deref().and_then(|time| {
             let parsed = parse_time(time)
@@ -689,10 +689,10 @@ impl Validator {
             .collect();
 
         self.sources(&record.sources, &path.key("sources"));
-        if let Some(image) = &record.image {
-            if let Err(message) = check_image_path(&image.path, assets) {
-                self.value(path.key("image").key("path"), message);
-            }
+        if let Some(image) = &record.image
+            && let Err(message) = check_image_path(&image.path, assets)
+        {
+            self.value(path.key("image").key("path"), message);
         }
 
         Some(timeline::Event {
@@ -730,10 +730,10 @@ impl Validator {
             if let Some(published) = &source.published {
                 self.date(published, path.key("published"));
             }
-            if let Some(url) = &source.url {
-                if let Err(message) = check_url(url) {
-                    self.value(path.key("url"), message);
-                }
+            if let Some(url) = &source.url
+                && let Err(message) = check_url(url)
+            {
+                self.value(path.key("url"), message);
             }
         }
     }

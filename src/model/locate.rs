@@ -98,10 +98,10 @@ impl Node {
             return self.span.start;
         };
         let parent = self.find(&Path(parent.to_vec()));
-        if let (Seg::Key(key), Kind::Fields(fields)) = (last, &parent.unwrapped().kind) {
-            if let Some((offset, _, _)) = fields.iter().find(|(_, name, _)| name == key) {
-                return *offset;
-            }
+        if let (Seg::Key(key), Kind::Fields(fields)) = (last, &parent.unwrapped().kind)
+            && let Some((offset, _, _)) = fields.iter().find(|(_, name, _)| name == key)
+        {
+            return *offset;
         }
         self.find(path).span.start
     }

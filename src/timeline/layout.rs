@@ -76,8 +76,11 @@ pub enum Item {
         x0: f64,
         /// Screen extent of its marker or bar.
         x1: f64,
-        /// Whether its title is drawn beside it.
+        /// Whether its title is drawn: beside a marker, or inside a bar.
         labelled: bool,
+        /// Drawn as a bar across its time span (events with an end, and days wide enough to
+        /// show that the time of day is not known).
+        bar: bool,
     },
     /// Several events too close to tell apart at this zoom.
     Cluster {
@@ -145,15 +148,14 @@ pub struct Metrics {
     pub rows: usize,
 }
 
-/// Lays out one lane for the canvas `[left, left + width)`. `label_width(index)` measures an
+/// Lays out one lane for the canvas `[left, left + width)` on screen. `label_width(index)` measures an
 /// event's title; it is only called for events that might get a label.
 pub fn layout_lane(
     timeline: &Timeline,
     lanes: &LaneIndex,
     lane: usize,
     view: &TimeView,
-    left: f64,
-    width: f64,
+    (left, width): (f64, f64),
     metrics: Metrics,
     label_width: &mut dyn FnMut(usize) -> f64,
 ) -> LaneLayout {
@@ -175,7 +177,8 @@ pub fn layout_lane(
         }
         let x0 = view.screen_from_time(t0, left, width);
         let x1 = view.screen_from_time(t1, left, width);
-        if event.is_range() && x1 - x0 > 2.0 * r {
+        let wide_day = event.time.is_none() && x1 - x0 > 12.0 * r;
+        if (event.is_range() && x1 - x0 > 2.0 * r) || wide_day {
             candidates.push((i as usize, x0, x1, true));
         } else {
             // A point: centred on its day (or its time).
@@ -194,13 +197,15 @@ pub fn layout_lane(
     let mut placed: Vec<(usize, Item)> = Vec::new();
     // The last item placed in each row, by position in `placed`.
     let mut last_in_row: Vec<Option<usize>> = vec![None; rows];
-    for (index, x0, x1, _) in candidates {
-        let free = |ends: &[f64], need: f64| ends.iter().position(|&end| end + metrics.gap <= need);
-        if let Some(row) = free(&row_end, x0) {
-            // Room for a label, if nothing already placed would be covered (rows fill left to right).
+    for (index, x0, x1, bar) in candidates {
+        // A marker claims its label's room too; a bar carries its label inside.
+        let mut claim = |row: usize,
+                         row_end: &mut [f64],
+                         last_in_row: &mut [Option<usize>],
+                         placed: &mut Vec<(usize, Item)>| {
             let label_end = x1 + metrics.label_pad + label_width(index);
-            let labelled = label_end <= left + width + 200.0;
-            row_end[row] = if labelled { label_end } else { x1 };
+            let labelled = bar || label_end <= left + width + 200.0;
+            row_end[row] = if labelled && !bar { label_end } else { x1 };
             last_in_row[row] = Some(placed.len());
             placed.push((
                 row,
@@ -209,42 +214,32 @@ pub fn layout_lane(
                     x0,
                     x1,
                     labelled,
+                    bar,
                 },
             ));
+        };
+        if let Some(row) = row_end.iter().position(|&end| end + metrics.gap <= x0) {
+            claim(row, &mut row_end, &mut last_in_row, &mut placed);
             continue;
         }
         // No row has room with the labels as they are: a label yields to a marker. Take the
         // row whose last item, without its label, ends earliest and still leaves room.
         let yielding = (0..rows)
-            .filter_map(|row| {
-                let position = last_in_row[row]?;
-                match &placed[position].1 {
-                    Item::Event {
-                        x1: last_x1,
-                        labelled: true,
-                        ..
-                    } if last_x1 + metrics.gap <= x0 => Some((row, *last_x1)),
-                    _ => None,
-                }
+            .filter_map(|row| match &placed[last_in_row[row]?].1 {
+                Item::Event {
+                    x1: last_x1,
+                    labelled: true,
+                    bar: false,
+                    ..
+                } if last_x1 + metrics.gap <= x0 => Some((row, *last_x1)),
+                _ => None,
             })
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((row, _)) = yielding {
             if let Some(Item::Event { labelled, .. }) = last_in_row[row].map(|p| &mut placed[p].1) {
                 *labelled = false;
             }
-            let label_end = x1 + metrics.label_pad + label_width(index);
-            let labelled = label_end <= left + width + 200.0;
-            row_end[row] = if labelled { label_end } else { x1 };
-            last_in_row[row] = Some(placed.len());
-            placed.push((
-                row,
-                Item::Event {
-                    index,
-                    x0,
-                    x1,
-                    labelled,
-                },
-            ));
+            claim(row, &mut row_end, &mut last_in_row, &mut placed);
             continue;
         }
         // Markers truly overlap in every row: join the cluster (or start one) with the nearest last item.
@@ -379,7 +374,7 @@ mod tests {
             let origin = crate::model::date::seconds_from_date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
             let view = TimeView { min: origin + from * DAY, span: span_days * DAY };
             let label = |i: usize| 40.0 + (i % 7) as f64 * 10.0;
-            let LaneLayout::Items(items) = layout_lane(&timeline, &lanes, 0, &view, 0.0, width, METRICS, &mut |i| label(i)) else {
+            let LaneLayout::Items(items) = layout_lane(&timeline, &lanes, 0, &view, (0.0, width), METRICS, &mut |i| label(i)) else {
                 return Ok(());
             };
             // Every event that is shown and in view appears exactly once.
@@ -397,7 +392,7 @@ mod tests {
             for row in 0..METRICS.rows {
                 let mut extents: Vec<(f64, f64)> = items.iter().filter(|(r, _)| *r == row).map(|(_, item)| {
                     let end = match item {
-                        Item::Event { index, x1, labelled: true, .. } => x1 + METRICS.label_pad + label(*index),
+                        Item::Event { index, x1, labelled: true, bar: false, .. } => x1 + METRICS.label_pad + label(*index),
                         other => other.x1(),
                     };
                     (item.x0(), end)
@@ -423,8 +418,7 @@ mod tests {
             &lanes,
             0,
             &view,
-            0.0,
-            1000.0,
+            (0.0, 1000.0),
             METRICS,
             &mut |_| 50.0,
         );

@@ -222,10 +222,10 @@ impl App {
                 }
             }
             Command::ToggleLane(lane) => {
-                if let Some(state) = &mut self.timeline_state {
-                    if let Some(collapsed) = state.collapsed.get_mut(lane) {
-                        *collapsed = !*collapsed;
-                    }
+                if let Some(state) = &mut self.timeline_state
+                    && let Some(collapsed) = state.collapsed.get_mut(lane)
+                {
+                    *collapsed = !*collapsed;
                 }
             }
             Command::Copy(text) => {
@@ -285,9 +285,7 @@ impl App {
         let target = state.animation.map_or(state.view, |(_, to, _)| to);
         let mut view = target;
         if !shown_at(event.importance, &view) || (b - a) > view.span * 0.8 {
-            let span = ((b - a) * 3.0)
-                .max(DETAIL_SPAN / 3.0)
-                .min(DETAIL_SPAN * 0.9);
+            let span = ((b - a) * 3.0).clamp(DETAIL_SPAN / 3.0, DETAIL_SPAN * 0.9);
             view = TimeView::new((a + b) / 2.0 - span / 2.0, (a + b) / 2.0 + span / 2.0);
         } else {
             let margin = view.span * 0.1;
@@ -362,10 +360,10 @@ impl App {
             if i.consume_key(none, Key::Minus) {
                 commands.push(Command::Zoom(0.5));
             }
-            if i.consume_key(none, Key::Enter) {
-                if let Some(index) = self.selected {
-                    commands.push(Command::Select(Some(index)));
-                }
+            if i.consume_key(none, Key::Enter)
+                && let Some(index) = self.selected
+            {
+                commands.push(Command::Select(Some(index)));
             }
             commands
         })
@@ -450,7 +448,7 @@ impl App {
                     commands.push(Command::Preset(preset));
                 }
             }
-            if ui.button("−").on_hover_text(t(lang, "zoom-out")).clicked() {
+            if ui.button("–").on_hover_text(t(lang, "zoom-out")).clicked() {
                 commands.push(Command::Zoom(0.5));
             }
             if ui.button("+").on_hover_text(t(lang, "zoom-in")).clicked() {
@@ -484,7 +482,7 @@ impl App {
                 &[("shown", self.visible.len().to_string()), ("total", total)],
             ));
             ui.separator();
-            egui::ComboBox::from_id_salt("language")
+            egui::ComboBox::from_label(t(lang, "menu-language"))
                 .selected_text(lang.native_name())
                 .show_ui(ui, |ui| {
                     for option in Lang::ALL {

@@ -104,20 +104,20 @@ pub fn overview_ui(
             CursorIcon::PointingHand
         });
     }
-    if response.drag_started() {
-        if let Some(pointer) = response.interact_pointer_pos() {
-            let mode = if (pointer.x - window.left()).abs() < EDGE {
-                Drag::Left
-            } else if (pointer.x - window.right()).abs() < EDGE {
-                Drag::Right
-            } else {
-                if !window.contains(pointer) {
-                    centre_on(state, &whole, pointer.x, left, width);
-                }
-                Drag::Move
-            };
-            ui.data_mut(|d| d.insert_temp(id, mode));
-        }
+    if response.drag_started()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let mode = if (pointer.x - window.left()).abs() < EDGE {
+            Drag::Left
+        } else if (pointer.x - window.right()).abs() < EDGE {
+            Drag::Right
+        } else {
+            if !window.contains(pointer) {
+                centre_on(state, &whole, pointer.x, left, width);
+            }
+            Drag::Move
+        };
+        ui.data_mut(|d| d.insert_temp(id, mode));
     }
     if response.dragged() {
         let dx = f64::from(response.drag_delta().x) * whole.span / width;
@@ -130,10 +130,10 @@ pub fn overview_ui(
         };
         state.set_view(next);
     }
-    if response.clicked() {
-        if let Some(pointer) = response.interact_pointer_pos() {
-            centre_on(state, &whole, pointer.x, left, width);
-        }
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        centre_on(state, &whole, pointer.x, left, width);
     }
     commands
 }

@@ -1,7 +1,7 @@
 //! The zoomable timeline canvas: one painter, one interaction response, hit-testing by hand.
 
 use egui::{
-    Align2, Color32, CursorIcon, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2,
+    Align2, Color32, CursorIcon, FontId, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
 
 use crate::i18n::dates;
@@ -39,6 +39,10 @@ pub struct TimelineState {
     pub lanes: LaneIndex,
     /// The bounds the view may move in: the data with a margin.
     pub limits: (Seconds, Seconds),
+    /// What the last frame drew where, topmost last: for hit-testing and for tests.
+    pub drawn: Vec<(Rect, Hit)>,
+    /// Where the last frame drew the time axis: the canvas right of the lane names.
+    pub canvas: Rect,
 }
 
 /// How long a jump takes, in seconds.
@@ -71,6 +75,8 @@ impl TimelineState {
             collapsed: vec![false; timeline.categories.len()],
             lanes: LaneIndex::new(timeline, visible),
             limits,
+            drawn: Vec::new(),
+            canvas: Rect::NOTHING,
         }
     }
 
@@ -107,11 +113,14 @@ impl TimelineState {
     }
 }
 
-/// A thing under the pointer.
-#[derive(Clone, Debug)]
-enum Hit {
+/// A thing drawn on the canvas that the pointer can hit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hit {
+    /// An event, by index.
     Event(usize),
+    /// A cluster badge: its time span and how many events it holds.
     Cluster(Seconds, Seconds, usize),
+    /// A lane's name, by category index.
     Lane(usize),
 }
 
@@ -308,12 +317,31 @@ pub fn timeline_ui(
             colour,
         );
         let collapsed = state.collapsed.get(lane).copied().unwrap_or(false);
-        let arrow = if collapsed { "▸" } else { "▾" };
+        // A painted triangle rather than a glyph: it looks the same in every font.
+        let tip = pos2(header.left() + 13.0, header.top() + 10.0);
+        let triangle = if collapsed {
+            vec![
+                tip + vec2(-3.0, -4.5),
+                tip + vec2(3.0, 0.0),
+                tip + vec2(-3.0, 4.5),
+            ]
+        } else {
+            vec![
+                tip + vec2(-4.5, -3.0),
+                tip + vec2(4.5, -3.0),
+                tip + vec2(0.0, 3.0),
+            ]
+        };
+        header_painter.add(egui::Shape::convex_polygon(
+            triangle,
+            palette.text_weak,
+            Stroke::NONE,
+        ));
         let count = state.lanes.events.get(lane).map_or(0, Vec::len);
         header_painter.text(
-            pos2(header.left() + 10.0, header.top() + 3.0),
+            pos2(header.left() + 22.0, header.top() + 3.0),
             Align2::LEFT_TOP,
-            format!("{arrow} {}  {count}", category.name.get(lang)),
+            format!("{}  {count}", category.name.get(lang)),
             FontId::proportional(if collapsed { 11.5 } else { 13.0 }),
             palette.text_strong,
         );
@@ -327,8 +355,7 @@ pub fn timeline_ui(
                 &state.lanes,
                 lane,
                 &view,
-                left,
-                width,
+                (left, width),
                 metrics,
                 &mut |index| {
                     let title = timeline.events[index].title.get(lang);
@@ -419,6 +446,8 @@ pub fn timeline_ui(
             None => {}
         }
     }
+    state.drawn = hits;
+    state.canvas = canvas;
     commands
 }
 
@@ -443,6 +472,7 @@ fn paint_item(
             x0,
             x1,
             labelled,
+            bar,
         } => {
             let event = &timeline.events[*index];
             let dimmed = highlight.is_some_and(|h| !h(*index));
@@ -452,10 +482,23 @@ fn paint_item(
                 colour
             };
             let (x0, x1) = (*x0 as f32, *x1 as f32);
-            let is_selected = selected == Some(*index);
-            let shape_rect = if event.is_range() && x1 - x0 > 11.0 {
-                let bar = Rect::from_x_y_ranges(x0..=x1, cy - 5.0..=cy + 5.0);
+            let shape_rect = if *bar {
+                // A day whose hour is unknown is drawn lighter than a span the sources give.
+                let fill = if event.is_range() {
+                    fill
+                } else {
+                    fill.gamma_multiply(0.55)
+                };
+                let bar = Rect::from_x_y_ranges(x0..=x1, cy - 7.0..=cy + 7.0);
                 painter.rect_filled(bar, 3.0, fill);
+                if event.importance == 1 {
+                    painter.rect_stroke(
+                        bar,
+                        3.0,
+                        Stroke::new(1.0, palette.marker_ring),
+                        StrokeKind::Inside,
+                    );
+                }
                 bar
             } else {
                 let cx = (x0 + x1) / 2.0;
@@ -470,7 +513,7 @@ fn paint_item(
                 }
                 Rect::from_center_size(pos2(cx, cy), Vec2::splat(2.0 * r))
             };
-            if is_selected {
+            if selected == Some(*index) {
                 painter.rect_stroke(
                     shape_rect.expand(3.0),
                     4.0,
@@ -481,22 +524,47 @@ fn paint_item(
             let mut hit_rect = shape_rect.expand(3.0);
             if *labelled {
                 let title = event.title.get(lang);
-                let mut job = egui::text::LayoutJob::simple_singleline(
-                    title.to_owned(),
-                    label_font.clone(),
-                    if dimmed {
-                        palette.text_weak.gamma_multiply(0.6)
-                    } else {
-                        palette.text_strong
-                    },
-                );
-                job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
-                let galley = painter.layout_job(job);
-                let pos = pos2(shape_rect.right() + 5.0, cy - galley.size().y / 2.0);
-                if pos.x < canvas.right() {
-                    let label_rect = Rect::from_min_size(pos, galley.size());
-                    hit_rect = hit_rect.union(label_rect);
-                    painter.galley(pos, galley, palette.text_strong);
+                let text_colour = if dimmed {
+                    palette.text_weak.gamma_multiply(0.6)
+                } else {
+                    palette.text_strong
+                };
+                if *bar {
+                    // Inside the bar, from its visible start, so it stays readable while the
+                    // bar's start is off screen.
+                    let visible = Rect::from_x_y_ranges(
+                        shape_rect.left().max(canvas.left())
+                            ..=shape_rect.right().min(canvas.right()),
+                        shape_rect.y_range(),
+                    );
+                    let room = visible.width() - 10.0;
+                    if room > 30.0 {
+                        let mut job = egui::text::LayoutJob::simple_singleline(
+                            title.to_owned(),
+                            label_font.clone(),
+                            palette.on_colour,
+                        );
+                        job.wrap = egui::text::TextWrapping::truncate_at_width(room);
+                        let galley = painter.layout_job(job);
+                        painter.galley(
+                            pos2(visible.left() + 5.0, cy - galley.size().y / 2.0),
+                            galley,
+                            palette.on_colour,
+                        );
+                    }
+                } else {
+                    let mut job = egui::text::LayoutJob::simple_singleline(
+                        title.to_owned(),
+                        label_font.clone(),
+                        text_colour,
+                    );
+                    job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
+                    let galley = painter.layout_job(job);
+                    let pos = pos2(shape_rect.right() + 5.0, cy - galley.size().y / 2.0);
+                    if pos.x < canvas.right() {
+                        hit_rect = hit_rect.union(Rect::from_min_size(pos, galley.size()));
+                        painter.galley(pos, galley, text_colour);
+                    }
                 }
             }
             hits.push((hit_rect, Hit::Event(*index)));
@@ -520,7 +588,7 @@ fn paint_item(
                 StrokeKind::Inside,
             );
             painter.text(
-                badge.center(),
+                badge.intersect(canvas).center(),
                 Align2::CENTER_CENTER,
                 members.len().to_string(),
                 FontId::proportional(11.5),
@@ -537,24 +605,4 @@ fn paint_item(
             hits.push((badge.expand(2.0), Hit::Cluster(*t0, *t1, members.len())));
         }
     }
-}
-
-/// The point on screen of an event's marker centre x, for tests and scripted input.
-pub fn event_screen_x(
-    state: &TimelineState,
-    timeline: &Timeline,
-    index: usize,
-    canvas_left: f32,
-    canvas_width: f32,
-) -> Option<Pos2> {
-    let event = timeline.events.get(index)?;
-    let t = if event.time.is_some() || event.is_range() {
-        event.start_seconds()
-    } else {
-        (event.start_seconds() + event.end_seconds()) / 2.0
-    };
-    let x = state
-        .view
-        .screen_from_time(t, f64::from(canvas_left), f64::from(canvas_width));
-    Some(pos2(x as f32, 0.0))
 }

@@ -1,0 +1,261 @@
+//! The window, driven as a user would with egui_kittest, and its look in snapshots.
+
+use belarus_timeline::model::date::seconds_from_date;
+use belarus_timeline::model::{Lang, load_bundled};
+use belarus_timeline::timeline::TimeView;
+use belarus_timeline::ui::timeline_ui::Hit;
+use belarus_timeline::ui::{App, Loaded};
+use chrono::NaiveDate;
+use egui::{Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app(lang: Lang) -> App {
+    let timeline = load_bundled().expect("bundled data loads");
+    App::new(
+        Loaded::Timeline(std::sync::Arc::new(timeline), "events.ron".into()),
+        lang,
+    )
+}
+
+fn harness(lang: Lang) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app(lang));
+    harness.run();
+    harness
+}
+
+fn day(y: i32, m: u32, d: u32) -> f64 {
+    seconds_from_date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn set_view(harness: &mut Harness<'static, App>, view: TimeView) {
+    harness
+        .state_mut()
+        .timeline_state
+        .as_mut()
+        .unwrap()
+        .set_view(view);
+    harness.run();
+}
+
+fn index_of(harness: &Harness<'static, App>, id: &str) -> usize {
+    harness.state().timeline().unwrap().event_index(id).unwrap()
+}
+
+fn drawn(harness: &Harness<'static, App>) -> Vec<(Rect, Hit)> {
+    harness
+        .state()
+        .timeline_state
+        .as_ref()
+        .unwrap()
+        .drawn
+        .clone()
+}
+
+fn click_at(harness: &mut Harness<'static, App>, pos: Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn clicking_an_event_shows_its_title_and_sources() {
+    let mut harness = harness(Lang::En);
+    set_view(
+        &mut harness,
+        TimeView::new(day(2020, 8, 12), day(2020, 8, 21)),
+    );
+    let march = index_of(&harness, "march-for-freedom-minsk");
+    let rect = drawn(&harness)
+        .into_iter()
+        .find_map(|(rect, hit)| (hit == Hit::Event(march)).then_some(rect))
+        .expect("the march of 16 August is drawn");
+    click_at(&mut harness, rect.left_center() + egui::vec2(4.0, 0.0));
+    assert_eq!(harness.state().selected, Some(march));
+    harness.get_by_label("March for Freedom becomes the largest protest in Belarusian history");
+    harness.get_by_label("Sunday, 16 August 2020");
+    let source = harness.get_all_by_label_contains("RFE/RL").count();
+    assert!(source >= 1, "the sources are listed as links");
+}
+
+#[test]
+fn arrow_keys_step_through_events_in_time_order() {
+    let mut harness = harness(Lang::En);
+    let first = harness.state().visible()[10];
+    harness.state_mut().selected = Some(first);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        harness.state().selected,
+        Some(harness.state().visible()[11])
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(harness.state().visible()[9]));
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert_eq!(
+        harness.state().selected,
+        harness.state().visible().last().copied()
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected, None);
+}
+
+#[test]
+fn selecting_brings_the_event_into_view() {
+    let mut harness = harness(Lang::En);
+    let last = *harness.state().visible().last().unwrap();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    let event_start = harness.state().timeline().unwrap().events[last].start_seconds();
+    let view = harness.state().view().unwrap();
+    assert!(
+        view.min <= event_start && event_start <= view.max(),
+        "{view:?}"
+    );
+}
+
+#[test]
+fn double_click_fits_everything() {
+    let mut harness = harness(Lang::En);
+    set_view(
+        &mut harness,
+        TimeView::new(day(2020, 8, 9), day(2020, 8, 10)),
+    );
+    // Empty space: the lane area far right of anything in the lowest lane, between rows.
+    let empty = Pos2::new(300.0, 880.0 - 64.0 - 30.0);
+    assert!(drawn(&harness).iter().all(|(r, _)| !r.contains(empty)));
+    harness.hover_at(empty);
+    harness.run();
+    // Both clicks in one frame, as a quick double-click arrives.
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            let event = egui::Event::PointerButton {
+                pos: empty,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            };
+            harness.input_mut().events.push(event);
+        }
+    }
+    harness.run();
+    let state = harness.state().timeline_state.as_ref().unwrap();
+    assert_eq!(state.view, state.fit_all());
+}
+
+#[test]
+fn clicking_a_cluster_zooms_to_its_span() {
+    let mut harness = harness(Lang::En);
+    let (rect, t0, t1) = drawn(&harness)
+        .into_iter()
+        .find_map(|(rect, hit)| match hit {
+            Hit::Cluster(t0, t1, _) => Some((rect, t0, t1)),
+            _ => None,
+        })
+        .expect("the opening view has clusters");
+    let before = harness.state().view().unwrap();
+    click_at(&mut harness, rect.center());
+    let after = harness.state().view().unwrap();
+    assert!(after.span < before.span / 2.0, "{before:?} -> {after:?}");
+    assert!(after.min <= t0 && t1 <= after.max());
+}
+
+#[test]
+fn the_wheel_zooms_at_the_pointer() {
+    let mut harness = harness(Lang::En);
+    set_view(
+        &mut harness,
+        TimeView::new(day(2020, 6, 1), day(2020, 12, 1)),
+    );
+    let pointer = Pos2::new(700.0, 400.0);
+    harness.hover_at(pointer);
+    harness.run();
+    let canvas = harness.state().timeline_state.as_ref().unwrap().canvas;
+    let (left, width) = (f64::from(canvas.left()), f64::from(canvas.width()));
+    let before = harness.state().view().unwrap();
+    let t = before.time_from_screen(f64::from(pointer.x), left, width);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    let after = harness.state().view().unwrap();
+    assert!(
+        after.span < before.span * 0.9,
+        "zoomed in: {before:?} -> {after:?}"
+    );
+    let x_after = after.screen_from_time(t, left, width);
+    assert!(
+        (x_after - f64::from(pointer.x)).abs() < 1.0,
+        "the time under the pointer moved to {x_after}"
+    );
+}
+
+#[test]
+fn the_language_changes_the_labels() {
+    let harness = harness(Lang::Be);
+    harness.get_by_label("Усё");
+    assert!(harness.get_all_by_label("Перайсці да даты").count() >= 1);
+    let mut harness_ru = self::harness(Lang::Ru);
+    harness_ru.get_by_label("Всё");
+    harness_ru.state_mut().lang = Lang::En;
+    harness_ru.run();
+    harness_ru.get_by_label("All");
+}
+
+fn snapshot_at(name: &str, view: TimeView, select: Option<&str>) {
+    let mut harness = harness(Lang::En);
+    set_view(&mut harness, view);
+    if let Some(id) = select {
+        let index = index_of(&harness, id);
+        harness.state_mut().selected = Some(index);
+        harness.run();
+    }
+    harness.snapshot(name);
+}
+
+#[test]
+fn snapshot_whole_period() {
+    let harness = harness(Lang::En);
+    let all = harness.state().timeline_state.as_ref().unwrap().fit_all();
+    drop(harness);
+    snapshot_at("timeline_all", all, None);
+}
+
+#[test]
+fn snapshot_august_2020() {
+    snapshot_at(
+        "timeline_month",
+        TimeView::new(day(2020, 8, 1), day(2020, 9, 1)),
+        Some("march-for-freedom-minsk"),
+    );
+}
+
+#[test]
+fn snapshot_election_evening() {
+    snapshot_at(
+        "timeline_day",
+        TimeView::new(
+            day(2020, 8, 9) + 12.0 * 3600.0,
+            day(2020, 8, 10) + 6.0 * 3600.0,
+        ),
+        Some("election-day-2020"),
+    );
+}
