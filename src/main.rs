@@ -24,6 +24,10 @@ struct Cli {
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
 
+    /// Start fresh: ignore the remembered language, filters, view and selection.
+    #[arg(long)]
+    reset: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -102,7 +106,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(system_lang);
     match cli.command {
-        None => run_window(cli.events.as_deref(), lang),
+        None => run_window(cli.events.as_deref(), cli.lang, lang, cli.reset),
         Some(Command::Check { path }) => check(path.as_deref().or(cli.events.as_deref())),
         Some(Command::Export { format, filter }) => {
             run_export(cli.events.as_deref(), format, &filter.to_filter(), lang)
@@ -192,7 +196,7 @@ fn run_export(path: Option<&Path>, format: Format, filter: &Filter, lang: Lang) 
     }
 }
 
-fn run_window(path: Option<&Path>, lang: Lang) -> ExitCode {
+fn run_window(path: Option<&Path>, chosen_lang: Option<Lang>, lang: Lang, reset: bool) -> ExitCode {
     let (result, name) = load(path);
     let loaded = Loaded::from_result(result, &name);
     let title = match &loaded {
@@ -217,7 +221,15 @@ fn run_window(path: Option<&Path>, lang: Lang) -> ExitCode {
         options,
         Box::new(move |cc| {
             egui_extras::install_image_loaders(&cc.egui_ctx);
-            Ok(Box::new(App::new(loaded, lang)))
+            let mut app = App::new(loaded, lang);
+            if !reset && let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
+                app.restore(saved);
+            }
+            // A language given on the command line wins over the remembered one.
+            if let Some(lang) = chosen_lang {
+                app.lang = lang;
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -7,6 +7,7 @@ use belarus_timeline::ui::timeline_ui::Hit;
 use belarus_timeline::ui::{App, Loaded};
 use chrono::NaiveDate;
 use egui::{Pos2, Rect};
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -135,8 +136,9 @@ fn double_click_fits_everything() {
         &mut harness,
         TimeView::new(day(2020, 8, 9), day(2020, 8, 10)),
     );
-    // Empty space: the lane area far right of anything in the lowest lane, between rows.
-    let empty = Pos2::new(300.0, 880.0 - 64.0 - 30.0);
+    // Empty space: the bottom right corner of the canvas, below the last row of the last lane.
+    let canvas = harness.state().timeline_state.as_ref().unwrap().canvas;
+    let empty = canvas.right_bottom() - egui::vec2(20.0, 3.0);
     assert!(drawn(&harness).iter().all(|(r, _)| !r.contains(empty)));
     harness.hover_at(empty);
     harness.run();
@@ -258,4 +260,85 @@ fn snapshot_election_evening() {
         ),
         Some("election-day-2020"),
     );
+}
+
+#[test]
+fn typing_in_the_search_field_narrows_the_timeline() {
+    let mut harness = harness(Lang::En);
+    let all = harness.state().visible().len();
+    harness.key_press(egui::Key::Slash);
+    harness.run();
+    harness.event(egui::Event::Text("PandaDoc".into()));
+    harness.run();
+    assert_eq!(
+        harness.state().filter.search,
+        "PandaDoc",
+        "the slash focused the field and was not typed"
+    );
+    // Dimming keeps every event; hiding shows only matches.
+    assert_eq!(harness.state().visible().len(), all);
+    harness
+        .get_by_label("Hide events that do not match")
+        .click();
+    harness.run();
+    let shown = harness.state().visible().to_vec();
+    assert!(
+        !shown.is_empty() && shown.len() < all / 4,
+        "{} of {all}",
+        shown.len()
+    );
+    let timeline = harness.state().timeline().unwrap().clone();
+    let raid = timeline.event_index("pandadoc-office-raid").unwrap();
+    assert!(shown.contains(&raid));
+}
+
+#[test]
+fn a_category_check_box_hides_that_lane() {
+    let mut harness = harness(Lang::En);
+    let timeline = harness.state().timeline().unwrap().clone();
+    let strike = timeline
+        .categories
+        .iter()
+        .position(|c| c.id == "strike")
+        .unwrap();
+    let strikes = timeline
+        .events
+        .iter()
+        .filter(|e| usize::from(e.category) == strike)
+        .count();
+    harness.get_by_label(&format!("Strike ({strikes})")).click();
+    harness.run();
+    let visible = harness.state().visible();
+    assert_eq!(visible.len(), timeline.events.len() - strikes);
+    assert!(
+        visible
+            .iter()
+            .all(|&i| usize::from(timeline.events[i].category) != strike)
+    );
+    // Its chip removes the filter again.
+    assert!(harness.state().filter.categories.len() == timeline.categories.len() - 1);
+    harness.get_by_label("Clear all").click();
+    harness.run();
+    assert_eq!(harness.state().visible().len(), timeline.events.len());
+}
+
+#[test]
+fn state_round_trips_through_persistence() {
+    let mut harness = harness(Lang::Be);
+    set_view(
+        &mut harness,
+        TimeView::new(day(2020, 9, 1), day(2020, 9, 20)),
+    );
+    let march = index_of(&harness, "march-for-freedom-minsk");
+    harness.state_mut().selected = Some(march);
+    harness.state_mut().filter.search = "Minsk".into();
+    let saved = harness.state().saved(1.25);
+    let text = ron::to_string(&saved).unwrap();
+    let restored: belarus_timeline::ui::Saved = ron::from_str(&text).unwrap();
+    let mut fresh = app(Lang::En);
+    fresh.restore(restored);
+    assert_eq!(fresh.lang, Lang::Be);
+    assert_eq!(fresh.selected, Some(march));
+    assert_eq!(fresh.filter.search, "Minsk");
+    assert_eq!(fresh.view(), harness.state().view());
 }

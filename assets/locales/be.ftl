@@ -42,3 +42,31 @@ errors-hint = Выпраўце гэтыя памылкі ў файле і адк
 showing-count = паказана { $shown } з { $total } падзей
 overview-hint = Перацягніце акно, каб рухацца, яго краі — каб змяніць маштаб; пстрыкніце ў іншым месцы, каб перайсці.
 menu-language = Мова
+filters-title = Фільтры
+search-hint = Пошук на любой мове і ў любым напісанні
+search-focus-hint = Ctrl+F або / для пошуку
+search-results = { $count ->
+    [one] { $count } супадзенне
+    [few] { $count } супадзенні
+   *[many] { $count } супадзенняў
+}
+search-hide-others = Хаваць падзеі, якія не супадаюць
+filter-categories = Катэгорыі
+filter-importance = Значнасць
+filter-dates = Даты
+filter-from = Ад
+filter-to = Да
+filter-eras = Перыяды
+filter-places = Месцы
+filter-actors = Людзі і арганізацыі
+filter-tags = Тэгі
+filter-list-hint = Пішыце, каб звузіць спіс
+filter-clear-all = Ачысціць усё
+filter-chip-remove = Прыбраць гэты фільтр
+menu-theme = Тэма
+theme-dark = Цёмная
+theme-light = Светлая
+theme-contrast = Высокі кантраст
+menu-open = Адкрыць файл падзей…
+open-failed = Не ўдалося адкрыць акно выбару файла: { $reason }
+reload-errors = У файле памылкі; паказваецца апошняя правільная версія:

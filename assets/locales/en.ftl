@@ -41,3 +41,30 @@ errors-hint = Fix these errors in the file and open it again. Each line shows fi
 showing-count = showing { $shown } of { $total } events
 overview-hint = Drag the window to move, its edges to zoom; click elsewhere to jump.
 menu-language = Language
+filters-title = Filters
+search-hint = Search in any language or spelling
+search-focus-hint = Ctrl+F or / to search
+search-results = { $count ->
+    [one] { $count } match
+   *[other] { $count } matches
+}
+search-hide-others = Hide events that do not match
+filter-categories = Categories
+filter-importance = Importance
+filter-dates = Dates
+filter-from = From
+filter-to = To
+filter-eras = Eras
+filter-places = Places
+filter-actors = People and organisations
+filter-tags = Tags
+filter-list-hint = Type to narrow the list
+filter-clear-all = Clear all
+filter-chip-remove = Remove this filter
+menu-theme = Theme
+theme-dark = Dark
+theme-light = Light
+theme-contrast = High contrast
+menu-open = Open events file…
+open-failed = Could not open the file dialog: { $reason }
+reload-errors = The file has errors; still showing the last good version:

@@ -42,3 +42,31 @@ errors-hint = Исправьте эти ошибки в файле и откро
 showing-count = показано { $shown } из { $total } событий
 overview-hint = Перетащите окно, чтобы двигаться, его края — чтобы изменить масштаб; щёлкните в другом месте, чтобы перейти.
 menu-language = Язык
+filters-title = Фильтры
+search-hint = Поиск на любом языке и в любом написании
+search-focus-hint = Ctrl+F или / для поиска
+search-results = { $count ->
+    [one] { $count } совпадение
+    [few] { $count } совпадения
+   *[many] { $count } совпадений
+}
+search-hide-others = Скрывать несовпадающие события
+filter-categories = Категории
+filter-importance = Значимость
+filter-dates = Даты
+filter-from = С
+filter-to = По
+filter-eras = Периоды
+filter-places = Места
+filter-actors = Люди и организации
+filter-tags = Теги
+filter-list-hint = Печатайте, чтобы сузить список
+filter-clear-all = Очистить всё
+filter-chip-remove = Убрать этот фильтр
+menu-theme = Тема
+theme-dark = Тёмная
+theme-light = Светлая
+theme-contrast = Высокий контраст
+menu-open = Открыть файл событий…
+open-failed = Не удалось открыть окно выбора файла: { $reason }
+reload-errors = В файле ошибки; показана последняя правильная версия:

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::i18n::{t, tr};
+use crate::i18n::t;
 use crate::model::date::{DAY, seconds_from_date};
 use crate::model::{FuzzyDate, Lang, LoadError, Seconds, Timeline};
 use crate::query::Filter;
@@ -78,7 +78,40 @@ pub enum Command {
     SetLang(Lang),
     /// Change the theme.
     SetTheme(Theme),
+    /// Replace the filter.
+    SetFilter(Filter),
+    /// Hide events that do not match the search (instead of dimming them).
+    HideUnmatched(bool),
+    /// Ask for an events file with the system's file dialog.
+    ChooseFile,
+    /// Load an events file; on errors the last good data stays and a banner lists them.
+    Load(std::path::PathBuf),
 }
+
+/// What is remembered across restarts (eframe persistence).
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    /// Interface language.
+    pub lang: Option<Lang>,
+    /// Theme.
+    pub theme: Theme,
+    /// Filter, search included.
+    pub filter: Filter,
+    /// Hide instead of dim non-matching events.
+    pub hide_unmatched: bool,
+    /// Visible range.
+    pub view: Option<TimeView>,
+    /// Selected event, by id.
+    pub selected: Option<String>,
+    /// Collapsed lanes, by category id.
+    pub collapsed: Vec<String>,
+    /// Text scale (egui zoom factor).
+    pub zoom: Option<f32>,
+}
+
+/// The key under which [`Saved`] is stored.
+pub const SAVED_KEY: &str = "belarus-timeline-state";
 
 /// The application: loaded data plus the reader's state.
 pub struct App {
@@ -102,6 +135,22 @@ pub struct App {
     goto_error: bool,
     /// When the citation was copied (egui time), for a short confirmation.
     copied_at: Option<f64>,
+    /// Hide events that do not match the search.
+    pub hide_unmatched: bool,
+    /// Events matching the search (within the other filters), in time order.
+    search_results: Vec<usize>,
+    /// Per event: matches the search (for dimming the others).
+    matches: Vec<bool>,
+    /// The highlighted search result.
+    search_cursor: usize,
+    /// Counts per category, place, actor and tag.
+    facets: super::filters_ui::Facets,
+    /// Errors of a file that did not load while other data stays on screen.
+    pub banner: Vec<String>,
+    /// The text scale to apply on the next frame (restored state).
+    pending_zoom: Option<f32>,
+    /// The text scale of the last frame, for saving.
+    last_zoom: f32,
 }
 
 impl App {
@@ -118,9 +167,81 @@ impl App {
             goto_text: String::new(),
             goto_error: false,
             copied_at: None,
+            hide_unmatched: false,
+            search_results: Vec::new(),
+            matches: Vec::new(),
+            search_cursor: 0,
+            facets: Default::default(),
+            banner: Vec::new(),
+            pending_zoom: None,
+            last_zoom: 1.0,
         };
+        if let Some(timeline) = app.timeline() {
+            app.facets = super::filters_ui::Facets::new(timeline);
+        }
         app.refilter();
         app
+    }
+
+    /// Restores remembered state; ids that no longer exist are dropped.
+    pub fn restore(&mut self, saved: Saved) {
+        if let Some(lang) = saved.lang {
+            self.lang = lang;
+        }
+        self.theme = saved.theme;
+        self.hide_unmatched = saved.hide_unmatched;
+        self.pending_zoom = saved.zoom;
+        if let Some(timeline) = self.timeline().cloned() {
+            let mut filter = saved.filter;
+            filter
+                .categories
+                .retain(|id| timeline.categories.iter().any(|c| &c.id == id));
+            filter
+                .places
+                .retain(|id| timeline.places.iter().any(|p| &p.id == id));
+            filter
+                .actors
+                .retain(|id| timeline.actors.iter().any(|a| &a.id == id));
+            filter.tags.retain(|id| timeline.tags.contains(id));
+            self.filter = filter;
+            self.selected = saved.selected.and_then(|id| timeline.event_index(&id));
+            self.refilter();
+            if let Some(state) = &mut self.timeline_state {
+                if let Some(view) = saved.view {
+                    state.set_view(view);
+                }
+                for (lane, category) in timeline.categories.iter().enumerate() {
+                    state.collapsed[lane] = saved.collapsed.contains(&category.id);
+                }
+            }
+        }
+    }
+
+    /// What to remember.
+    pub fn saved(&self, zoom: f32) -> Saved {
+        let timeline = self.timeline();
+        Saved {
+            lang: Some(self.lang),
+            theme: self.theme,
+            filter: self.filter.clone(),
+            hide_unmatched: self.hide_unmatched,
+            view: self.view(),
+            selected: self
+                .selected
+                .zip(timeline)
+                .map(|(i, t)| t.events[i].id.clone()),
+            collapsed: match (&self.timeline_state, timeline) {
+                (Some(state), Some(timeline)) => timeline
+                    .categories
+                    .iter()
+                    .zip(&state.collapsed)
+                    .filter(|(_, c)| **c)
+                    .map(|(category, _)| category.id.clone())
+                    .collect(),
+                _ => Vec::new(),
+            },
+            zoom: Some(zoom),
+        }
     }
 
     /// The loaded timeline, if the file loaded.
@@ -146,13 +267,66 @@ impl App {
             self.visible.clear();
             return;
         };
-        self.visible = match self.filter.compile(&timeline) {
-            Ok(compiled) => compiled.apply(),
-            Err(_) => (0..timeline.events.len()).collect(),
+        let everything = || (0..timeline.events.len()).collect::<Vec<_>>();
+        // Without the search, for dimming; with it, for the results and for hiding.
+        let without_search = Filter {
+            search: String::new(),
+            ..self.filter.clone()
+        };
+        let base = without_search
+            .compile(&timeline)
+            .map_or_else(|_| everything(), |c| c.apply());
+        self.matches = vec![true; timeline.events.len()];
+        self.search_results.clear();
+        if !self.filter.search.trim().is_empty()
+            && let Ok(compiled) = self.filter.compile(&timeline)
+        {
+            self.matches = timeline
+                .events
+                .iter()
+                .map(|e| compiled.search_matches(e))
+                .collect();
+            self.search_results = base.iter().copied().filter(|&i| self.matches[i]).collect();
+        }
+        self.search_cursor = self
+            .search_cursor
+            .min(self.search_results.len().saturating_sub(1));
+        self.visible = if self.hide_unmatched && !self.filter.search.trim().is_empty() {
+            self.search_results.clone()
+        } else {
+            base
         };
         match &mut self.timeline_state {
             Some(state) => state.lanes = crate::timeline::LaneIndex::new(&timeline, &self.visible),
             None => self.timeline_state = Some(TimelineState::new(&timeline, &self.visible)),
+        }
+    }
+
+    /// Loads another file. A file that does not load leaves the current data on screen and
+    /// lists its errors in a banner.
+    pub fn load_file(&mut self, path: &std::path::Path) {
+        match crate::model::load_path(path) {
+            Ok(timeline) => {
+                let selected_id = self
+                    .selected
+                    .zip(self.timeline())
+                    .map(|(i, t)| t.events[i].id.clone());
+                let view = self.view();
+                self.facets = super::filters_ui::Facets::new(&timeline);
+                self.loaded = Loaded::Timeline(Arc::new(timeline), path.display().to_string());
+                self.timeline_state = None;
+                self.banner.clear();
+                self.selected =
+                    selected_id.and_then(|id| self.timeline().and_then(|t| t.event_index(&id)));
+                self.refilter();
+                if let (Some(state), Some(view)) = (&mut self.timeline_state, view) {
+                    state.set_view(view);
+                }
+            }
+            Err(err) => match self.loaded {
+                Loaded::Timeline(..) => self.banner = err.lines(),
+                Loaded::Errors(_) => self.loaded = Loaded::Errors(err.lines()),
+            },
         }
     }
 
@@ -242,6 +416,27 @@ impl App {
             }
             Command::SetLang(lang) => self.lang = lang,
             Command::SetTheme(theme) => self.theme = theme,
+            Command::SetFilter(filter) => {
+                if filter.search != self.filter.search {
+                    self.search_cursor = 0;
+                }
+                self.filter = filter;
+                self.refilter();
+            }
+            Command::HideUnmatched(hide) => {
+                self.hide_unmatched = hide;
+                self.refilter();
+            }
+            Command::ChooseFile => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("RON", &["ron"])
+                    .set_title(t(self.lang, "menu-open"))
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.load_file(&path);
+                }
+            }
+            Command::Load(path) => self.load_file(&path),
         }
     }
 
@@ -329,7 +524,24 @@ impl App {
 
     /// Keys that work anywhere except while typing in a text field.
     fn keyboard(&self, ctx: &egui::Context) -> Vec<Command> {
+        let focus_search = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F));
         if ctx.text_edit_focused() {
+            if focus_search {
+                ctx.memory_mut(|m| m.request_focus(super::filters_ui::search_field_id()));
+            }
+            return Vec::new();
+        }
+        let slash = ctx.input_mut(|i| {
+            let pressed = i.consume_key(egui::Modifiers::NONE, egui::Key::Slash);
+            if pressed {
+                // The same key also arrives as text; it must not land in the field it focuses.
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
+            }
+            pressed
+        });
+        if focus_search || slash {
+            ctx.memory_mut(|m| m.request_focus(super::filters_ui::search_field_id()));
             return Vec::new();
         }
         use egui::Key;
@@ -373,10 +585,27 @@ impl App {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         ctx.set_visuals(self.theme.visuals());
+        if let Some(zoom) = self.pending_zoom.take() {
+            ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
+        }
         let mut commands = Vec::new();
+        // A `.ron` file dropped on the window opens.
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        commands.extend(dropped.into_iter().map(Command::Load));
         let Loaded::Timeline(timeline, _name) = &self.loaded else {
             if let Loaded::Errors(lines) = &self.loaded {
-                errors_ui(ui, lines, self.lang);
+                let lines = lines.clone();
+                errors_ui(ui, &lines, self.lang);
+            }
+            for command in commands {
+                self.apply(&ctx, command);
             }
             return;
         };
@@ -387,9 +616,40 @@ impl App {
         egui::Panel::top("toolbar").show(ui, |ui| {
             commands.extend(self.toolbar_ui(ui, &timeline));
         });
+        if !self.banner.is_empty() {
+            egui::Panel::top("banner").show(ui, |ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, t(lang, "reload-errors"));
+                for line in self.banner.iter().take(12) {
+                    ui.label(
+                        egui::RichText::new(line)
+                            .monospace()
+                            .color(ui.visuals().error_fg_color),
+                    );
+                }
+            });
+        }
+        egui::Panel::left("filters")
+            .default_size(280.0)
+            .size_range(200.0..=520.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                let search = super::filters_ui::SearchState {
+                    results: &self.search_results,
+                    cursor: &mut self.search_cursor,
+                    hide_unmatched: self.hide_unmatched,
+                };
+                commands.extend(super::filters_ui::filters_ui(
+                    ui,
+                    &timeline,
+                    &self.filter,
+                    &self.facets,
+                    search,
+                    lang,
+                ));
+            });
         egui::Panel::right("details")
-            .default_size(440.0)
-            .size_range(300.0..=900.0)
+            .default_size(420.0)
+            .size_range(280.0..=900.0)
             .resizable(true)
             .show(ui, |ui| {
                 let copied = self
@@ -417,12 +677,26 @@ impl App {
                     ));
                 });
         }
+        egui::Panel::top("chips").show(ui, |ui| {
+            commands.extend(super::filters_ui::chips_ui(
+                ui,
+                &timeline,
+                &self.filter,
+                self.visible.len(),
+                lang,
+            ));
+        });
         let palette = self.theme.palette();
         let selected = self.selected;
+        let matches = &self.matches;
+        let dim = !self.filter.search.trim().is_empty() && !self.hide_unmatched;
+        let highlight = |i: usize| matches.get(i).copied().unwrap_or(true);
         if let Some(state) = &mut self.timeline_state {
             egui::CentralPanel::no_frame().show(ui, |ui| {
+                let highlight: Option<&dyn Fn(usize) -> bool> =
+                    if dim { Some(&highlight) } else { None };
                 commands.extend(timeline_ui(
-                    ui, &timeline, state, selected, None, lang, &palette,
+                    ui, &timeline, state, selected, highlight, lang, &palette,
                 ));
             });
         }
@@ -436,6 +710,10 @@ impl App {
         let mut commands = Vec::new();
         ui.horizontal_wrapped(|ui| {
             ui.heading(timeline.title.get(lang));
+            ui.separator();
+            if ui.button(t(lang, "menu-open")).clicked() {
+                commands.push(Command::ChooseFile);
+            }
             ui.separator();
             ui.label(t(lang, "zoom-presets"));
             for (preset, id) in [
@@ -475,13 +753,6 @@ impl App {
                 ui.colored_label(ui.visuals().error_fg_color, t(lang, "goto-invalid"));
             }
             ui.separator();
-            let total = timeline.events.len().to_string();
-            ui.label(tr(
-                lang,
-                "showing-count",
-                &[("shown", self.visible.len().to_string()), ("total", total)],
-            ));
-            ui.separator();
             egui::ComboBox::from_label(t(lang, "menu-language"))
                 .selected_text(lang.native_name())
                 .show_ui(ui, |ui| {
@@ -494,6 +765,23 @@ impl App {
                         }
                     }
                 });
+            let theme_name = |theme: Theme| match theme {
+                Theme::Dark => t(lang, "theme-dark"),
+                Theme::Light => t(lang, "theme-light"),
+                Theme::HighContrast => t(lang, "theme-contrast"),
+            };
+            egui::ComboBox::from_label(t(lang, "menu-theme"))
+                .selected_text(theme_name(self.theme))
+                .show_ui(ui, |ui| {
+                    for option in Theme::ALL {
+                        if ui
+                            .selectable_label(option == self.theme, theme_name(option))
+                            .clicked()
+                        {
+                            commands.push(Command::SetTheme(option));
+                        }
+                    }
+                });
         });
         commands
     }
@@ -501,7 +789,27 @@ impl App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.last_zoom = ui.ctx().zoom_factor();
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        match ron::to_string(&self.saved(self.last_zoom)) {
+            Ok(text) => storage.set_string(SAVED_KEY, text),
+            Err(err) => eprintln!("warning: could not save the window state: {err}"),
+        }
+    }
+}
+
+/// Reads the remembered state; a corrupted one is ignored with a warning.
+pub fn read_saved(storage: Option<&dyn eframe::Storage>) -> Option<Saved> {
+    let text = storage?.get_string(SAVED_KEY)?;
+    match ron::from_str(&text) {
+        Ok(saved) => Some(saved),
+        Err(err) => {
+            eprintln!("warning: ignoring the saved window state, it could not be read: {err}");
+            None
+        }
     }
 }
 

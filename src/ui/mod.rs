@@ -2,8 +2,9 @@
 
 pub mod app;
 pub mod details_ui;
+pub mod filters_ui;
 mod overview_ui;
 pub mod theme;
 pub mod timeline_ui;
 
-pub use app::{App, Command, Loaded, Preset};
+pub use app::{App, Command, Loaded, Preset, Saved, read_saved};

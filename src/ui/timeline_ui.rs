@@ -509,7 +509,12 @@ fn paint_item(
                 };
                 painter.circle_filled(pos2(cx, cy), r, fill);
                 if event.importance == 1 {
-                    painter.circle_stroke(pos2(cx, cy), r, Stroke::new(1.5, palette.marker_ring));
+                    let ring = if dimmed {
+                        palette.marker_ring.gamma_multiply(0.25)
+                    } else {
+                        palette.marker_ring
+                    };
+                    painter.circle_stroke(pos2(cx, cy), r, Stroke::new(1.5, ring));
                 }
                 Rect::from_center_size(pos2(cx, cy), Vec2::splat(2.0 * r))
             };
@@ -580,7 +585,13 @@ fn paint_item(
                 *x0 as f32..=(*x1 as f32).max(*x0 as f32 + 18.0),
                 cy - 8.0..=cy + 8.0,
             );
-            painter.rect_filled(badge, 8.0, colour.gamma_multiply(0.85));
+            let dimmed = highlight.is_some_and(|h| members.iter().all(|&m| !h(m)));
+            let fill = if dimmed {
+                colour.gamma_multiply(0.25)
+            } else {
+                colour.gamma_multiply(0.85)
+            };
+            painter.rect_filled(badge, 8.0, fill);
             painter.rect_stroke(
                 badge,
                 8.0,

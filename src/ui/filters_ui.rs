@@ -1,0 +1,481 @@
+//! The filter panel: search, categories, importance, dates, eras, places, actors and tags.
+
+use std::collections::BTreeSet;
+
+use egui::{Color32, RichText};
+
+use crate::i18n::{dates, t, tr};
+use crate::model::date::date_from_seconds;
+use crate::model::{Lang, Timeline};
+use crate::query::{Filter, fold};
+
+use super::Command;
+
+/// How many events each category, place, actor and tag has: computed once per timeline.
+#[derive(Clone, Debug, Default)]
+pub struct Facets {
+    /// Per category.
+    pub categories: Vec<usize>,
+    /// Per place.
+    pub places: Vec<usize>,
+    /// Per actor.
+    pub actors: Vec<usize>,
+    /// Per tag.
+    pub tags: Vec<usize>,
+}
+
+impl Facets {
+    /// Counts every event once per facet value.
+    pub fn new(timeline: &Timeline) -> Self {
+        let mut facets = Self {
+            categories: vec![0; timeline.categories.len()],
+            places: vec![0; timeline.places.len()],
+            actors: vec![0; timeline.actors.len()],
+            tags: vec![0; timeline.tags.len()],
+        };
+        for event in &timeline.events {
+            facets.categories[usize::from(event.category)] += 1;
+            for &p in &event.places {
+                facets.places[p as usize] += 1;
+            }
+            for &a in &event.actors {
+                facets.actors[a as usize] += 1;
+            }
+            for &t in &event.tags {
+                facets.tags[t as usize] += 1;
+            }
+        }
+        facets
+    }
+}
+
+/// The id of the search field, so that Ctrl+F and `/` can focus it.
+pub fn search_field_id() -> egui::Id {
+    egui::Id::unique("search-field")
+}
+
+/// What the search panel needs besides the filter.
+pub struct SearchState<'a> {
+    /// Events matching the search, in time order.
+    pub results: &'a [usize],
+    /// The highlighted result (walked with the arrow keys).
+    pub cursor: &'a mut usize,
+    /// Hide non-matching events instead of dimming them.
+    pub hide_unmatched: bool,
+}
+
+/// Draws the panel; returns the commands the user gave.
+pub fn filters_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    filter: &Filter,
+    facets: &Facets,
+    search: SearchState<'_>,
+    lang: Lang,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut next = filter.clone();
+
+    // Search, with its results.
+    let mut text = filter.search.clone();
+    let field = egui::TextEdit::singleline(&mut text)
+        .id(search_field_id())
+        .hint_text(t(lang, "search-hint"))
+        .desired_width(f32::INFINITY);
+    let response = ui.add(field).on_hover_text(t(lang, "search-focus-hint"));
+    if response.changed() {
+        next.search = text;
+    }
+    let SearchState {
+        results,
+        cursor,
+        hide_unmatched,
+    } = search;
+    if !filter.search.trim().is_empty() {
+        if response.has_focus() {
+            ui.input_mut(|i| {
+                if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
+                    *cursor = (*cursor + 1).min(results.len().saturating_sub(1));
+                }
+                if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
+                    *cursor = cursor.saturating_sub(1);
+                }
+            });
+        }
+        if response.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && let Some(&index) = results.get(*cursor)
+        {
+            commands.push(Command::Select(Some(index)));
+        }
+        ui.horizontal(|ui| {
+            ui.label(tr(
+                lang,
+                "search-results",
+                &[("count", results.len().to_string())],
+            ));
+            let mut hide = hide_unmatched;
+            if ui
+                .checkbox(&mut hide, t(lang, "search-hide-others"))
+                .changed()
+            {
+                commands.push(Command::HideUnmatched(hide));
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("results")
+            .max_height(180.0)
+            .show(ui, |ui| {
+                for (position, &index) in results.iter().enumerate() {
+                    let event = &timeline.events[index];
+                    let label = format!(
+                        "{}  {}",
+                        dates::short_date(lang, event.start),
+                        event.title.get(lang)
+                    );
+                    let response = ui.selectable_label(position == *cursor, label);
+                    if position == *cursor && response.has_focus() {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
+                        *cursor = position;
+                        commands.push(Command::Select(Some(index)));
+                    }
+                }
+            });
+    }
+    ui.separator();
+
+    egui::ScrollArea::vertical()
+        .id_salt("filters")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.strong(t(lang, "filter-categories"));
+            for (i, category) in timeline.categories.iter().enumerate() {
+                let mut on =
+                    filter.categories.is_empty() || filter.categories.contains(&category.id);
+                let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
+                let label = RichText::new(format!(
+                    "{} ({})",
+                    category.name.get(lang),
+                    facets.categories[i]
+                ))
+                .color(colour);
+                if ui.checkbox(&mut on, label).changed() {
+                    toggle_in_all(
+                        &mut next.categories,
+                        &category.id,
+                        on,
+                        timeline.categories.iter().map(|c| c.id.clone()),
+                    );
+                }
+            }
+            ui.add_space(6.0);
+            ui.strong(t(lang, "filter-importance"));
+            for level in 1..=3u8 {
+                let mut on = filter.importance.is_empty() || filter.importance.contains(&level);
+                if ui
+                    .checkbox(&mut on, t(lang, &format!("importance-{level}")))
+                    .changed()
+                {
+                    let mut set: BTreeSet<String> =
+                        next.importance.iter().map(|l| l.to_string()).collect();
+                    toggle_in_all(
+                        &mut set,
+                        &level.to_string(),
+                        on,
+                        (1..=3u8).map(|l| l.to_string()),
+                    );
+                    next.importance = set.iter().filter_map(|l| l.parse().ok()).collect();
+                }
+            }
+            ui.add_space(6.0);
+            dates_ui(ui, timeline, filter, &mut next, lang);
+            ui.add_space(6.0);
+            let places: Vec<(String, String, usize)> = timeline
+                .places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    (
+                        p.id.clone(),
+                        p.name.get(lang).to_owned() + &aliases_for_search(&p.aliases),
+                        facets.places[i],
+                    )
+                })
+                .collect();
+            list_ui(
+                ui,
+                "places",
+                &t(lang, "filter-places"),
+                &places,
+                &mut next.places,
+                lang,
+            );
+            let actors: Vec<(String, String, usize)> = timeline
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    (
+                        a.id.clone(),
+                        a.name.get(lang).to_owned() + &aliases_for_search(&a.aliases),
+                        facets.actors[i],
+                    )
+                })
+                .collect();
+            list_ui(
+                ui,
+                "actors",
+                &t(lang, "filter-actors"),
+                &actors,
+                &mut next.actors,
+                lang,
+            );
+            let tags: Vec<(String, String, usize)> = timeline
+                .tags
+                .iter()
+                .enumerate()
+                .map(|(i, tag)| (tag.clone(), tag.clone(), facets.tags[i]))
+                .collect();
+            list_ui(
+                ui,
+                "tags",
+                &t(lang, "filter-tags"),
+                &tags,
+                &mut next.tags,
+                lang,
+            );
+        });
+
+    if next != *filter {
+        commands.push(Command::SetFilter(next));
+    }
+    commands
+}
+
+/// Names are shown without their aliases; aliases ride along after a separator only for matching.
+fn aliases_for_search(aliases: &[String]) -> String {
+    if aliases.is_empty() {
+        String::new()
+    } else {
+        format!("\u{0}{}", aliases.join("\u{0}"))
+    }
+}
+
+/// An empty set means "all". Unticking one of all keeps the others; ticking the last one
+/// missing returns to "all".
+fn toggle_in_all(
+    set: &mut BTreeSet<String>,
+    id: &str,
+    on: bool,
+    all: impl Iterator<Item = String>,
+) {
+    let all: BTreeSet<String> = all.collect();
+    if set.is_empty() {
+        *set = all.clone();
+    }
+    if on {
+        set.insert(id.to_owned());
+    } else {
+        set.remove(id);
+    }
+    if *set == all {
+        set.clear();
+    }
+}
+
+fn dates_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    filter: &Filter,
+    next: &mut Filter,
+    lang: Lang,
+) {
+    ui.strong(t(lang, "filter-dates"));
+    let Some((first, last)) = timeline.span() else {
+        return;
+    };
+    let (first, last) = (date_from_seconds(first), date_from_seconds(last - 1.0));
+    let total = (last - first).num_days().max(1);
+    let mut from = filter
+        .from
+        .map_or(0, |d| (d - first).num_days().clamp(0, total));
+    let mut to = filter
+        .to
+        .map_or(total, |d| (d - first).num_days().clamp(0, total));
+    let show = |days: i64| dates::day_month_year(lang, first + chrono::Duration::days(days));
+    ui.horizontal(|ui| {
+        ui.label(t(lang, "filter-from"));
+        if ui
+            .add(egui::Slider::new(&mut from, 0..=total).show_value(false))
+            .on_hover_text(t(lang, "filter-from"))
+            .changed()
+        {
+            next.from = (from > 0).then(|| first + chrono::Duration::days(from.min(to)));
+        }
+        ui.label(show(from));
+    });
+    ui.horizontal(|ui| {
+        ui.label(t(lang, "filter-to"));
+        if ui
+            .add(egui::Slider::new(&mut to, 0..=total).show_value(false))
+            .on_hover_text(t(lang, "filter-to"))
+            .changed()
+        {
+            next.to = (to < total).then(|| first + chrono::Duration::days(to.max(from)));
+        }
+        ui.label(show(to));
+    });
+    ui.label(t(lang, "filter-eras"));
+    ui.horizontal_wrapped(|ui| {
+        for era in &timeline.eras {
+            let selected = filter.from == Some(era.start.date) && filter.to == Some(era.end.date);
+            if ui.selectable_label(selected, era.name.get(lang)).clicked() {
+                if selected {
+                    next.from = None;
+                    next.to = None;
+                } else {
+                    next.from = Some(era.start.date);
+                    next.to = Some(era.end.date);
+                }
+            }
+        }
+    });
+}
+
+/// A searchable list of check boxes with counts.
+fn list_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    title: &str,
+    items: &[(String, String, usize)],
+    chosen: &mut BTreeSet<String>,
+    lang: Lang,
+) {
+    let query_id = egui::Id::unique(("list-query", id));
+    let mut query: String = ui.data(|d| d.get_temp(query_id)).unwrap_or_default();
+    egui::CollapsingHeader::new(format!("{title} ({})", items.len()))
+        .id_salt(id)
+        .show(ui, |ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut query)
+                    .hint_text(t(lang, "filter-list-hint"))
+                    .desired_width(f32::INFINITY),
+            );
+            let response = response.on_hover_text(title);
+            if response.changed() {
+                ui.data_mut(|d| d.insert_temp(query_id, query.clone()));
+            }
+            let folded = fold(&query);
+            let mut shown: Vec<&(String, String, usize)> = items
+                .iter()
+                .filter(|(_, name, _)| folded.is_empty() || fold(name).contains(&folded))
+                .collect();
+            shown.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+            egui::ScrollArea::vertical()
+                .id_salt(("list", id))
+                .max_height(200.0)
+                .show(ui, |ui| {
+                    for (item_id, name, count) in shown {
+                        let display = name.split('\u{0}').next().unwrap_or(name);
+                        let mut on = chosen.contains(item_id);
+                        if ui
+                            .checkbox(&mut on, format!("{display} ({count})"))
+                            .changed()
+                        {
+                            if on {
+                                chosen.insert(item_id.clone());
+                            } else {
+                                chosen.remove(item_id);
+                            }
+                        }
+                    }
+                });
+        });
+}
+
+/// The active filters as removable chips, the count of shown events and "clear all".
+pub fn chips_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    filter: &Filter,
+    shown: usize,
+    lang: Lang,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        let total = timeline.events.len().to_string();
+        ui.label(tr(
+            lang,
+            "showing-count",
+            &[("shown", shown.to_string()), ("total", total)],
+        ));
+        if filter.is_empty() {
+            return;
+        }
+        let mut chip = |ui: &mut egui::Ui, text: String, remove: Filter| {
+            if ui
+                .button(format!("{text}  ×"))
+                .on_hover_text(t(lang, "filter-chip-remove"))
+                .clicked()
+            {
+                commands.push(Command::SetFilter(remove));
+            }
+        };
+        for id in &filter.categories {
+            if let Some(c) = timeline.categories.iter().find(|c| &c.id == id) {
+                let mut next = filter.clone();
+                next.categories.remove(id);
+                chip(ui, c.name.get(lang).to_owned(), next);
+            }
+        }
+        for level in &filter.importance {
+            let mut next = filter.clone();
+            next.importance.remove(level);
+            chip(ui, t(lang, &format!("importance-{level}")), next);
+        }
+        for id in &filter.places {
+            if let Some(p) = timeline.places.iter().find(|p| &p.id == id) {
+                let mut next = filter.clone();
+                next.places.remove(id);
+                chip(ui, p.name.get(lang).to_owned(), next);
+            }
+        }
+        for id in &filter.actors {
+            if let Some(a) = timeline.actors.iter().find(|a| &a.id == id) {
+                let mut next = filter.clone();
+                next.actors.remove(id);
+                chip(ui, a.name.get(lang).to_owned(), next);
+            }
+        }
+        for tag in &filter.tags {
+            let mut next = filter.clone();
+            next.tags.remove(tag);
+            chip(ui, format!("#{tag}"), next);
+        }
+        if filter.from.is_some() || filter.to.is_some() {
+            let mut next = filter.clone();
+            next.from = None;
+            next.to = None;
+            let from = filter
+                .from
+                .map(|d| dates::day_month_year(lang, d))
+                .unwrap_or_default();
+            let to = filter
+                .to
+                .map(|d| dates::day_month_year(lang, d))
+                .unwrap_or_default();
+            chip(ui, format!("{from} – {to}"), next);
+        }
+        if !filter.search.trim().is_empty() {
+            let mut next = filter.clone();
+            next.search.clear();
+            chip(ui, format!("“{}”", filter.search.trim()), next);
+        }
+        if ui.button(t(lang, "filter-clear-all")).clicked() {
+            commands.push(Command::SetFilter(Filter::default()));
+        }
+    });
+    commands
+}
