@@ -70,3 +70,15 @@ theme-contrast = Высокі кантраст
 menu-open = Адкрыць файл падзей…
 open-failed = Не ўдалося адкрыць акно выбару файла: { $reason }
 reload-errors = У файле памылкі; паказваецца апошняя правільная версія:
+present-start = Паказ (F5)
+present-tour = Экскурсія
+present-no-tour = Падзеі паводле фільтраў
+present-steps = { $count ->
+    [one] { $count } крок
+    [few] { $count } крокі
+   *[many] { $count } крокаў
+}
+present-progress = { $step } / { $total }
+present-keys = Наперад: стрэлка ўправа, PageDown, прабел, Enter · Назад: стрэлка ўлева, PageUp, Backspace · нумар + Enter: пераход · B: чорны экран · Esc: выйсці
+present-save-png = Захаваць выгляд як PNG…
+present-saved = Захавана { $path }

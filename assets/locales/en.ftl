@@ -68,3 +68,14 @@ theme-contrast = High contrast
 menu-open = Open events file…
 open-failed = Could not open the file dialog: { $reason }
 reload-errors = The file has errors; still showing the last good version:
+present-start = Present (F5)
+present-tour = Tour
+present-no-tour = Events shown by the filters
+present-steps = { $count ->
+    [one] { $count } step
+   *[other] { $count } steps
+}
+present-progress = { $step } / { $total }
+present-keys = Next: Right arrow, PageDown, Space, Enter · Back: Left arrow, PageUp, Backspace · number + Enter: jump · B: blank · Esc: leave
+present-save-png = Save view as PNG…
+present-saved = Saved { $path }

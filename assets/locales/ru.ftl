@@ -70,3 +70,15 @@ theme-contrast = Высокий контраст
 menu-open = Открыть файл событий…
 open-failed = Не удалось открыть окно выбора файла: { $reason }
 reload-errors = В файле ошибки; показана последняя правильная версия:
+present-start = Показ (F5)
+present-tour = Экскурсия
+present-no-tour = События по фильтрам
+present-steps = { $count ->
+    [one] { $count } шаг
+    [few] { $count } шага
+   *[many] { $count } шагов
+}
+present-progress = { $step } / { $total }
+present-keys = Вперёд: стрелка вправо, PageDown, пробел, Enter · Назад: стрелка влево, PageUp, Backspace · номер + Enter: переход · B: чёрный экран · Esc: выйти
+present-save-png = Сохранить вид как PNG…
+present-saved = Сохранено { $path }

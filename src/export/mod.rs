@@ -1,6 +1,7 @@
 //! Writing events out: JSON, CSV, Markdown handouts and iCalendar.
 
 mod ics;
+pub mod png;
 mod markdown;
 
 use serde::Serialize;

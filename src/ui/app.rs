@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::model::date::{DAY, seconds_from_date};
 use crate::model::{FuzzyDate, Lang, LoadError, Seconds, Timeline};
 use crate::query::Filter;
@@ -86,6 +86,25 @@ pub enum Command {
     ChooseFile,
     /// Load an events file; on errors the last good data stays and a banner lists them.
     Load(std::path::PathBuf),
+    /// Start presenting a tour (or, with `None`, the events the filters show) at a step.
+    StartPresentation {
+        /// Tour index.
+        tour: Option<usize>,
+        /// Step, from 0.
+        step: usize,
+    },
+    /// Leave the presentation.
+    StopPresentation,
+    /// Go to a step of the presentation.
+    PresentStep(usize),
+    /// Blank the screen, or bring it back.
+    Blank(bool),
+    /// A digit typed for "number + Enter".
+    TypeDigit(u8),
+    /// Choose the tour the Present button starts.
+    ChooseTour(Option<usize>),
+    /// Save what is on screen as a PNG file the user chooses.
+    SavePng,
 }
 
 /// What is remembered across restarts (eframe persistence).
@@ -151,6 +170,17 @@ pub struct App {
     pending_zoom: Option<f32>,
     /// The text scale of the last frame, for saving.
     last_zoom: f32,
+    /// A running presentation.
+    pub presentation: Option<super::present_ui::Presentation>,
+    /// The tour the Present button starts.
+    pub chosen_tour: Option<usize>,
+    /// The text scale before presenting, restored after.
+    zoom_before_presenting: Option<f32>,
+    /// Commands queued from outside (the command line, `render`), applied on the next frame.
+    pub queued: Vec<Command>,
+    /// A short message in the toolbar (a saved file, a failed save), set from the screenshot
+    /// callback.
+    pub status: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl App {
@@ -175,6 +205,11 @@ impl App {
             banner: Vec::new(),
             pending_zoom: None,
             last_zoom: 1.0,
+            presentation: None,
+            chosen_tour: None,
+            zoom_before_presenting: None,
+            status: Arc::default(),
+            queued: Vec::new(),
         };
         if let Some(timeline) = app.timeline() {
             app.facets = super::filters_ui::Facets::new(timeline);
@@ -437,6 +472,80 @@ impl App {
                 }
             }
             Command::Load(path) => self.load_file(&path),
+            Command::StartPresentation { tour, step } => {
+                self.presentation = Some(super::present_ui::Presentation { tour, step, ..Default::default() });
+                self.zoom_before_presenting = Some(ctx.zoom_factor());
+                ctx.set_zoom_factor(1.7);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                self.focus_step(now);
+            }
+            Command::StopPresentation => {
+                self.presentation = None;
+                if let Some(zoom) = self.zoom_before_presenting.take() {
+                    ctx.set_zoom_factor(zoom);
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            Command::PresentStep(step) => {
+                if let Some(p) = &mut self.presentation {
+                    p.step = step;
+                    p.typed.clear();
+                }
+                self.focus_step(now);
+            }
+            Command::Blank(blank) => {
+                if let Some(p) = &mut self.presentation {
+                    p.blank = blank;
+                }
+            }
+            Command::TypeDigit(digit) => {
+                if let Some(p) = &mut self.presentation {
+                    if p.typed.len() < 4 {
+                        p.typed.push(char::from(b'0' + digit));
+                    }
+                }
+            }
+            Command::ChooseTour(tour) => self.chosen_tour = tour,
+            Command::SavePng => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("PNG", &["png"])
+                    .set_file_name("belarus-timeline.png")
+                    .save_file();
+                if let Some(path) = picked {
+                    let status = Arc::clone(&self.status);
+                    let lang = self.lang;
+                    let repaint = ctx.clone();
+                    ctx.request_screenshot(move |image| {
+                        let message = match save_png(&image, &path) {
+                            Ok(()) => tr(lang, "present-saved", &[("path", path.display().to_string())]),
+                            Err(err) => format!("{}: {err}", path.display()),
+                        };
+                        if let Ok(mut status) = status.lock() {
+                            *status = Some(message);
+                        }
+                        repaint.request_repaint();
+                    });
+                }
+            }
+        }
+    }
+
+    /// Selects the presentation's current event and moves the view to it with context around.
+    fn focus_step(&mut self, now: f64) {
+        let (Some(timeline), Some(p)) = (self.timeline().cloned(), &self.presentation) else {
+            return;
+        };
+        let steps = p.steps(&timeline, &self.visible);
+        let Some(&(index, _)) = steps.get(p.step) else {
+            return;
+        };
+        self.selected = Some(index);
+        let event = &timeline.events[index];
+        let (a, b) = (event.start_seconds(), event.end_seconds());
+        let span = ((b - a) * 3.0).max(28.0 * DAY);
+        if let Some(state) = &mut self.timeline_state {
+            let centre = (a + b) / 2.0;
+            state.animate_to(TimeView::new(centre - span / 2.0, centre + span / 2.0), now);
         }
     }
 
@@ -524,6 +633,16 @@ impl App {
 
     /// Keys that work anywhere except while typing in a text field.
     fn keyboard(&self, ctx: &egui::Context) -> Vec<Command> {
+        if let (Some(presentation), Some(timeline)) = (&self.presentation, self.timeline()) {
+            let total = presentation.steps(timeline, &self.visible).len();
+            let commands = super::present_ui::keys(ctx, presentation, total);
+            // The keys are the presentation's alone: nothing else may act on them this frame.
+            ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Key { .. } | egui::Event::Text(_))));
+            return commands;
+        }
+        if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
+            return vec![Command::StartPresentation { tour: self.chosen_tour, step: 0 }];
+        }
         let focus_search = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F));
         if ctx.text_edit_focused() {
             if focus_search {
@@ -588,7 +707,7 @@ impl App {
         if let Some(zoom) = self.pending_zoom.take() {
             ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
         }
-        let mut commands = Vec::new();
+        let mut commands = std::mem::take(&mut self.queued);
         // A `.ron` file dropped on the window opens.
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
             i.raw
@@ -612,6 +731,13 @@ impl App {
         let timeline = Arc::clone(timeline);
         let lang = self.lang;
         commands.extend(self.keyboard(&ctx));
+        if self.presentation.is_some() {
+            commands.extend(self.presentation_ui(ui, &timeline));
+            for command in commands {
+                self.apply(&ctx, command);
+            }
+            return;
+        }
 
         egui::Panel::top("toolbar").show(ui, |ui| {
             commands.extend(self.toolbar_ui(ui, &timeline));
@@ -705,6 +831,42 @@ impl App {
         }
     }
 
+    /// The presentation: the timeline across the top, the event's card below.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui, timeline: &Timeline) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(presentation) = self.presentation.clone() else {
+            return commands;
+        };
+        let palette = self.theme.palette();
+        if presentation.blank {
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                ui.painter().rect_filled(ui.max_rect(), 0.0, egui::Color32::BLACK);
+                ui.allocate_space(ui.available_size());
+            });
+            return commands;
+        }
+        let steps = presentation.steps(timeline, &self.visible);
+        let lang = self.lang;
+        egui::Panel::bottom("present-keys").show(ui, |ui| {
+            ui.label(egui::RichText::new(t(lang, "present-keys")).small().weak());
+        });
+        let selected = self.selected;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let height = (ui.available_height() * 0.36).max(160.0);
+            if let Some(state) = &mut self.timeline_state {
+                ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                    commands.extend(
+                        timeline_ui(ui, timeline, state, selected, None, lang, &palette)
+                            .into_iter()
+                            .filter(|c| !matches!(c, Command::ToggleLane(_))),
+                    );
+                });
+            }
+            super::present_ui::card_ui(ui, timeline, &presentation, &steps, lang, &palette);
+        });
+        commands
+    }
+
     fn toolbar_ui(&mut self, ui: &mut egui::Ui, timeline: &Timeline) -> Vec<Command> {
         let lang = self.lang;
         let mut commands = Vec::new();
@@ -713,6 +875,30 @@ impl App {
             ui.separator();
             if ui.button(t(lang, "menu-open")).clicked() {
                 commands.push(Command::ChooseFile);
+            }
+            if ui.button(t(lang, "present-save-png")).clicked() {
+                commands.push(Command::SavePng);
+            }
+            ui.separator();
+            if ui.button(t(lang, "present-start")).clicked() {
+                commands.push(Command::StartPresentation { tour: self.chosen_tour, step: 0 });
+            }
+            let tour_name = |tour: Option<usize>| match tour.and_then(|i| timeline.tours.get(i)) {
+                Some(tour) => format!("{} ({})", tour.title.get(lang), tr(lang, "present-steps", &[("count", tour.steps.len().to_string())])),
+                None => t(lang, "present-no-tour"),
+            };
+            egui::ComboBox::from_label(t(lang, "present-tour"))
+                .selected_text(tour_name(self.chosen_tour))
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for option in std::iter::once(None).chain((0..timeline.tours.len()).map(Some)) {
+                        if ui.selectable_label(option == self.chosen_tour, tour_name(option)).clicked() {
+                            commands.push(Command::ChooseTour(option));
+                        }
+                    }
+                });
+            if let Some(status) = self.status.lock().ok().and_then(|s| s.clone()) {
+                ui.label(egui::RichText::new(status).small());
             }
             ui.separator();
             ui.label(t(lang, "zoom-presets"));
@@ -799,6 +985,14 @@ impl eframe::App for App {
             Err(err) => eprintln!("warning: could not save the window state: {err}"),
         }
     }
+}
+
+/// Encodes an egui image as PNG with the image crate.
+pub fn save_png(image: &egui::ColorImage, path: &std::path::Path) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes).ok_or("the screenshot had an unexpected size")?;
+    buffer.save_with_format(path, image::ImageFormat::Png).map_err(|e| e.to_string())
 }
 
 /// Reads the remembered state; a corrupted one is ignored with a warning.

@@ -4,6 +4,7 @@ pub mod app;
 pub mod details_ui;
 pub mod filters_ui;
 mod overview_ui;
+pub mod present_ui;
 pub mod theme;
 pub mod timeline_ui;
 

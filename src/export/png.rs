@@ -1,0 +1,45 @@
+//! Drawing the window's view to a PNG without a window: offscreen with wgpu, which runs on the
+//! software renderer of a machine without a GPU.
+
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+
+use crate::model::Timeline;
+use crate::ui::{App, Command, Loaded};
+
+/// The text scale of presentation mode; the offscreen view must match it to fill the image.
+pub const PRESENT_ZOOM: f32 = 1.7;
+
+/// Renders `app` (already set up with its commands queued) to an image of exactly
+/// `width` × `height` pixels.
+pub fn render(app: App, width: u32, height: u32) -> Result<image::RgbaImage, String> {
+    let zoom = if app.queued.iter().any(|c| matches!(c, Command::StartPresentation { .. })) {
+        PRESENT_ZOOM
+    } else {
+        1.0
+    };
+    let size = egui::vec2(width as f32 / zoom, height as f32 / zoom);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(1.0)
+        .with_max_steps(64)
+        .with_accessibility_check(false)
+        .allow_missing_glyphs()
+        .wgpu()
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    // Let jumps finish: each step advances the clock by a quarter of a second.
+    harness.run_steps(6);
+    let image = harness.render()?;
+    if image.dimensions() == (width, height) {
+        Ok(image)
+    } else {
+        // Rounding of the scaled size can leave a pixel over or under.
+        Ok(image::imageops::resize(&image, width, height, image::imageops::FilterType::Nearest))
+    }
+}
+
+/// A window-less app on `timeline`, for `render`.
+pub fn app_for(timeline: Arc<Timeline>, name: &str, lang: crate::model::Lang) -> App {
+    App::new(Loaded::Timeline(timeline, name.to_owned()), lang)
+}
