@@ -6,9 +6,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use belarus_timeline::export::{self, Format};
+use belarus_timeline::model::date::seconds_from_date;
 use belarus_timeline::model::{self, Lang, LoadError, Timeline};
 use belarus_timeline::query::Filter;
-use belarus_timeline::ui::{App, Loaded};
+use belarus_timeline::ui::theme::Theme;
+use belarus_timeline::ui::{App, Command as UiCommand, Loaded};
 
 /// Explore a curated, sourced timeline of the 2020–2021 Belarusian protests.
 ///
@@ -28,6 +30,18 @@ struct Cli {
     #[arg(long)]
     reset: bool,
 
+    /// Open in presentation mode (full screen, large type, clicker keys).
+    #[arg(long, global = true)]
+    present: bool,
+
+    /// The tour to present or export (see the tour ids with `check --tours`).
+    #[arg(long, value_name = "ID", global = true)]
+    tour: Option<String>,
+
+    /// The step of the tour to start at, from 1.
+    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u32).range(1..))]
+    step: Option<u32>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -39,7 +53,9 @@ enum Command {
         /// The file to check (default: the bundled events.ron).
         path: Option<PathBuf>,
     },
-    /// Write events to standard output as JSON, CSV, a Markdown handout or iCalendar.
+    /// Write events to standard output as JSON, CSV, a Markdown or HTML handout, or iCalendar.
+    ///
+    /// With --tour, the handout follows the tour's steps with their teaching notes.
     Export {
         /// The output format.
         #[arg(long, value_enum)]
@@ -47,6 +63,49 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Draw the window's view to a PNG without a window (for slides).
+    ///
+    /// Works on a machine without a display or GPU (software rendering).
+    Render {
+        /// The PNG file to write; with --all-steps, the folder for one PNG per step.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1920, value_parser = clap::value_parser!(u32).range(320..=8192))]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 1080, value_parser = clap::value_parser!(u32).range(240..=8192))]
+        height: u32,
+        /// Select this event and bring it into view.
+        #[arg(long, value_name = "ID")]
+        event: Option<String>,
+        /// With --tour: write every step, numbered, into the --out folder.
+        #[arg(long)]
+        all_steps: bool,
+        /// Colour theme.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+}
+
+/// Themes on the command line.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+    Contrast,
+}
+
+impl ThemeArg {
+    fn theme(self) -> Theme {
+        match self {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+            ThemeArg::Contrast => Theme::HighContrast,
+        }
+    }
 }
 
 /// Which events to include; the same filter as the window's.
@@ -105,12 +164,43 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(system_lang);
+    let present = Present {
+        on: cli.present,
+        tour: cli.tour.clone(),
+        step: cli.step.map_or(0, |s| s as usize - 1),
+    };
     match cli.command {
-        None => run_window(cli.events.as_deref(), cli.lang, lang, cli.reset),
+        None => run_window(cli.events.as_deref(), cli.lang, lang, cli.reset, &present),
         Some(Command::Check { path }) => check(path.as_deref().or(cli.events.as_deref())),
-        Some(Command::Export { format, filter }) => {
-            run_export(cli.events.as_deref(), format, &filter.to_filter(), lang)
-        }
+        Some(Command::Export { format, filter }) => run_export(
+            cli.events.as_deref(),
+            format,
+            &filter.to_filter(),
+            cli.tour.as_deref(),
+            lang,
+        ),
+        Some(Command::Render {
+            out,
+            width,
+            height,
+            event,
+            all_steps,
+            theme,
+            filter,
+        }) => run_render(
+            cli.events.as_deref(),
+            &RenderArgs {
+                out,
+                width,
+                height,
+                event,
+                all_steps,
+                theme: theme.theme(),
+                filter: filter.to_filter(),
+                lang,
+            },
+            &present,
+        ),
     }
 }
 
@@ -167,24 +257,59 @@ fn check(path: Option<&Path>) -> ExitCode {
     }
 }
 
-fn run_export(path: Option<&Path>, format: Format, filter: &Filter, lang: Lang) -> ExitCode {
+fn report(err: &LoadError) -> ExitCode {
+    for line in err.lines() {
+        eprintln!("{line}");
+    }
+    ExitCode::FAILURE
+}
+
+/// The tour named on the command line, or an error message listing the tours.
+fn find_tour(timeline: &Timeline, id: &str) -> Result<usize, String> {
+    timeline
+        .tours
+        .iter()
+        .position(|t| t.id == id)
+        .ok_or_else(|| {
+            let known: Vec<&str> = timeline.tours.iter().map(|t| t.id.as_str()).collect();
+            format!("unknown tour `{id}` (known: {})", known.join(", "))
+        })
+}
+
+fn run_export(
+    path: Option<&Path>,
+    format: Format,
+    filter: &Filter,
+    tour: Option<&str>,
+    lang: Lang,
+) -> ExitCode {
     let timeline = match load(path) {
         (Ok(timeline), _) => timeline,
-        (Err(err), _) => {
-            for line in err.lines() {
-                eprintln!("{line}");
+        (Err(err), _) => return report(&err),
+    };
+    let (indices, notes): (Vec<usize>, Option<Vec<&belarus_timeline::model::Text>>) = match tour {
+        Some(id) => match find_tour(&timeline, id) {
+            Ok(t) => {
+                let steps = &timeline.tours[t].steps;
+                (
+                    steps.iter().map(|(i, _)| *i).collect(),
+                    Some(steps.iter().map(|(_, n)| n).collect()),
+                )
             }
-            return ExitCode::FAILURE;
-        }
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+        },
+        None => match filter.compile(&timeline) {
+            Ok(compiled) => (compiled.apply(), None),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+        },
     };
-    let indices = match filter.compile(&timeline) {
-        Ok(compiled) => compiled.apply(),
-        Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::from(2);
-        }
-    };
-    match export::export(&timeline, &indices, format, lang) {
+    match export::export(&timeline, &indices, notes.as_deref(), format, lang) {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS
@@ -196,9 +321,142 @@ fn run_export(path: Option<&Path>, format: Format, filter: &Filter, lang: Lang) 
     }
 }
 
-fn run_window(path: Option<&Path>, chosen_lang: Option<Lang>, lang: Lang, reset: bool) -> ExitCode {
+/// `--present`, `--tour`, `--step`.
+struct Present {
+    on: bool,
+    tour: Option<String>,
+    step: usize,
+}
+
+struct RenderArgs {
+    out: PathBuf,
+    width: u32,
+    height: u32,
+    event: Option<String>,
+    all_steps: bool,
+    theme: Theme,
+    filter: Filter,
+    lang: Lang,
+}
+
+fn run_render(path: Option<&Path>, args: &RenderArgs, present: &Present) -> ExitCode {
+    let (timeline, name) = match load(path) {
+        (Ok(timeline), name) => (std::sync::Arc::new(timeline), name),
+        (Err(err), _) => return report(&err),
+    };
+    if let Err(err) = args.filter.compile(&timeline) {
+        eprintln!("error: {err}");
+        return ExitCode::from(2);
+    }
+    let tour = match present
+        .tour
+        .as_deref()
+        .map(|id| find_tour(&timeline, id))
+        .transpose()
+    {
+        Ok(tour) => tour,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let event = match args.event.as_deref() {
+        Some(id) => match timeline.event_index(id) {
+            Some(index) => Some(index),
+            None => {
+                eprintln!("error: unknown event `{id}`");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let presenting = present.on || args.all_steps || tour.is_some();
+    let setup = |step: usize| {
+        let mut app = export::png::app_for(std::sync::Arc::clone(&timeline), &name, args.lang);
+        app.theme = args.theme;
+        app.queued.push(UiCommand::SetFilter(args.filter.clone()));
+        if let (Some(from), Some(to)) = (args.filter.from, args.filter.to) {
+            let (a, b) = (seconds_from_date(from), seconds_from_date(to) + 86_400.0);
+            app.queued.push(UiCommand::ZoomTo(a, b));
+        }
+        if let Some(index) = event {
+            app.queued.push(UiCommand::Select(Some(index)));
+        }
+        if presenting {
+            app.queued.push(UiCommand::StartPresentation { tour, step });
+        }
+        app
+    };
+    if args.all_steps {
+        let Some(t) = tour else {
+            eprintln!("error: --all-steps needs --tour ID");
+            return ExitCode::from(2);
+        };
+        if let Err(err) = std::fs::create_dir_all(&args.out) {
+            eprintln!("error: cannot create {}: {err}", args.out.display());
+            return ExitCode::FAILURE;
+        }
+        let steps = timeline.tours[t].steps.len();
+        for step in 0..steps {
+            let file = args
+                .out
+                .join(format!("{}-{:02}.png", timeline.tours[t].id, step + 1));
+            if let Err(err) = render_one(setup(step), args, &file) {
+                eprintln!("error: {}: {err}", file.display());
+                return ExitCode::FAILURE;
+            }
+            println!("{}", file.display());
+        }
+        return ExitCode::SUCCESS;
+    }
+    match render_one(setup(present.step), args, &args.out) {
+        Ok(()) => {
+            println!("{}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {}: {err}", args.out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn render_one(app: App, args: &RenderArgs, file: &Path) -> Result<(), String> {
+    let image = export::png::render(app, args.width, args.height)?;
+    image
+        .save_with_format(file, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())
+}
+
+fn run_window(
+    path: Option<&Path>,
+    chosen_lang: Option<Lang>,
+    lang: Lang,
+    reset: bool,
+    present: &Present,
+) -> ExitCode {
     let (result, name) = load(path);
     let loaded = Loaded::from_result(result, &name);
+    let start_presentation = match &loaded {
+        Loaded::Timeline(timeline, _) if present.on || present.tour.is_some() => {
+            match present
+                .tour
+                .as_deref()
+                .map(|id| find_tour(timeline, id))
+                .transpose()
+            {
+                Ok(tour) => Some(UiCommand::StartPresentation {
+                    tour,
+                    step: present.step,
+                }),
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        _ => None,
+    };
     let title = match &loaded {
         Loaded::Timeline(timeline, _) => timeline.title.get(lang).to_owned(),
         Loaded::Errors(_) => "belarus-timeline".to_owned(),
@@ -229,6 +487,7 @@ fn run_window(path: Option<&Path>, chosen_lang: Option<Lang>, lang: Lang, reset:
             if let Some(lang) = chosen_lang {
                 app.lang = lang;
             }
+            app.queued.extend(start_presentation);
             Ok(Box::new(app))
         }),
     );

@@ -168,3 +168,98 @@ fn help_reads_well() {
             .and(predicate::str::contains("--events")),
     );
 }
+
+#[test]
+fn render_writes_png_of_the_requested_size_and_steps_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("view.png");
+    bin()
+        .args([
+            "render",
+            "--width",
+            "800",
+            "--height",
+            "500",
+            "--from",
+            "2020-08-01",
+            "--to",
+            "2020-08-31",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let image = image::open(&out).expect("a PNG").into_rgba8();
+    assert_eq!(image.dimensions(), (800, 500));
+    let first = image.get_pixel(0, 0);
+    assert!(image.pixels().any(|p| p != first), "the image is not blank");
+
+    let slides = dir.path().join("slides");
+    bin()
+        .args([
+            "render",
+            "--tour",
+            "it-sector",
+            "--all-steps",
+            "--width",
+            "640",
+            "--height",
+            "360",
+            "--out",
+        ])
+        .arg(&slides)
+        .assert()
+        .success();
+    let mut files: Vec<_> = std::fs::read_dir(&slides)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 15);
+    let one = image::open(&files[0]).unwrap().into_rgba8();
+    let two = image::open(&files[1]).unwrap().into_rgba8();
+    assert_eq!(one.dimensions(), (640, 360));
+    assert_ne!(
+        one.as_raw(),
+        two.as_raw(),
+        "two steps give two different slides"
+    );
+}
+
+#[test]
+fn tour_handout_lists_every_source_of_the_tour() {
+    let timeline = belarus_timeline::model::load_bundled().unwrap();
+    let tour = timeline.tour("it-sector").unwrap();
+    for format in ["markdown", "html"] {
+        let output = bin()
+            .args(["export", "--format", format, "--tour", "it-sector"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).unwrap();
+        for (index, note) in &tour.steps {
+            let event = &timeline.events[*index];
+            for source in &event.sources {
+                if let Some(url) = &source.url {
+                    let shown = if format == "html" {
+                        url.replace('&', "&amp;")
+                    } else {
+                        url.clone()
+                    };
+                    assert!(text.contains(&shown), "{format}: {url} missing");
+                }
+            }
+            let note = note.get(belarus_timeline::model::Lang::En);
+            let first_words: String = note.chars().take(30).collect();
+            let first_words = if format == "html" {
+                first_words.replace('\'', "&#39;").replace('"', "&quot;")
+            } else {
+                first_words
+            };
+            assert!(
+                text.contains(first_words.split('\'').next().unwrap_or("")),
+                "{format}: note missing"
+            );
+        }
+    }
+}

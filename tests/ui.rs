@@ -342,3 +342,118 @@ fn state_round_trips_through_persistence() {
     assert_eq!(fresh.filter.search, "Minsk");
     assert_eq!(fresh.view(), harness.state().view());
 }
+
+fn presenting(tour: &str) -> Harness<'static, App> {
+    let mut harness = harness(Lang::En);
+    let tour = harness
+        .state()
+        .timeline()
+        .unwrap()
+        .tours
+        .iter()
+        .position(|t| t.id == tour);
+    harness
+        .state_mut()
+        .queued
+        .push(belarus_timeline::ui::Command::StartPresentation { tour, step: 0 });
+    harness.run();
+    harness
+}
+
+fn step(harness: &Harness<'static, App>) -> usize {
+    harness
+        .state()
+        .presentation
+        .as_ref()
+        .expect("presenting")
+        .step
+}
+
+#[test]
+fn clicker_keys_drive_the_presentation() {
+    let mut harness = presenting("it-sector");
+    assert_eq!(step(&harness), 0);
+    harness.get_by_label("1 / 15");
+    for key in [
+        egui::Key::PageDown,
+        egui::Key::ArrowRight,
+        egui::Key::Space,
+        egui::Key::Enter,
+    ] {
+        harness.key_press(key);
+        harness.run();
+    }
+    assert_eq!(step(&harness), 4);
+    harness.get_by_label("5 / 15");
+    harness.key_press(egui::Key::PageUp);
+    harness.run();
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(step(&harness), 2);
+    // The selected event follows the step.
+    let timeline = harness.state().timeline().unwrap().clone();
+    let tour = timeline.tour("it-sector").unwrap();
+    assert_eq!(harness.state().selected, Some(tour.steps[2].0));
+    // Number + Enter jumps.
+    harness.key_press(egui::Key::Num1);
+    harness.key_press(egui::Key::Num2);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(step(&harness), 11);
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert_eq!(step(&harness), 14);
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    assert_eq!(step(&harness), 0);
+}
+
+#[test]
+fn b_blanks_and_any_key_returns_and_escape_leaves() {
+    let mut harness = presenting("women-at-the-front");
+    harness.key_press(egui::Key::B);
+    harness.run();
+    assert!(harness.state().presentation.as_ref().unwrap().blank);
+    harness.key_press(egui::Key::A);
+    harness.run();
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    assert!(!presentation.blank);
+    assert_eq!(
+        presentation.step, 0,
+        "the key that ends the blank does nothing else"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().presentation.is_none());
+    harness.get_by_label("Present (F5)");
+}
+
+#[test]
+fn without_a_tour_it_steps_through_the_filtered_events() {
+    let mut harness = harness(Lang::En);
+    harness
+        .state_mut()
+        .queued
+        .push(belarus_timeline::ui::Command::SetFilter(
+            belarus_timeline::query::Filter {
+                categories: ["strike".to_owned()].into(),
+                ..Default::default()
+            },
+        ));
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    let visible = harness.state().visible().to_vec();
+    assert_eq!(harness.state().selected, Some(visible[0]));
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(visible[1]));
+}
+
+#[test]
+fn snapshot_presentation_slide() {
+    let mut harness = presenting("election-first-nights");
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    harness.snapshot("presentation_slide");
+}

@@ -1,8 +1,9 @@
 //! Writing events out: JSON, CSV, Markdown handouts and iCalendar.
 
+mod html;
 mod ics;
-pub mod png;
 mod markdown;
+pub mod png;
 
 use serde::Serialize;
 
@@ -17,22 +18,27 @@ pub enum Format {
     Csv,
     /// A printable handout.
     Markdown,
+    /// A printable, self-contained HTML page.
+    Html,
     /// Calendar events (RFC 5545).
     Ics,
 }
 
 /// Writes the events at `indices` (in that order) in `format`, texts in `lang` where a format
-/// has room for one language only.
+/// has room for one language only. `notes`, one per event, are a tour's teaching notes: the
+/// handouts print them.
 pub fn export(
     timeline: &Timeline,
     indices: &[usize],
+    notes: Option<&[&Text]>,
     format: Format,
     lang: Lang,
 ) -> Result<String, ExportError> {
     match format {
         Format::Json => json(timeline, indices),
         Format::Csv => csv(timeline, indices, lang),
-        Format::Markdown => Ok(markdown::handout(timeline, indices, None, lang)),
+        Format::Markdown => Ok(markdown::handout(timeline, indices, notes, lang)),
+        Format::Html => Ok(html::handout(timeline, indices, notes, lang)),
         Format::Ics => Ok(ics::calendar(timeline, indices, lang)),
     }
 }

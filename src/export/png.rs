@@ -9,12 +9,16 @@ use crate::model::Timeline;
 use crate::ui::{App, Command, Loaded};
 
 /// The text scale of presentation mode; the offscreen view must match it to fill the image.
-pub const PRESENT_ZOOM: f32 = 1.7;
+pub const PRESENT_ZOOM: f32 = 1.6;
 
 /// Renders `app` (already set up with its commands queued) to an image of exactly
 /// `width` × `height` pixels.
 pub fn render(app: App, width: u32, height: u32) -> Result<image::RgbaImage, String> {
-    let zoom = if app.queued.iter().any(|c| matches!(c, Command::StartPresentation { .. })) {
+    let zoom = if app
+        .queued
+        .iter()
+        .any(|c| matches!(c, Command::StartPresentation { .. }))
+    {
         PRESENT_ZOOM
     } else {
         1.0
@@ -35,7 +39,12 @@ pub fn render(app: App, width: u32, height: u32) -> Result<image::RgbaImage, Str
         Ok(image)
     } else {
         // Rounding of the scaled size can leave a pixel over or under.
-        Ok(image::imageops::resize(&image, width, height, image::imageops::FilterType::Nearest))
+        Ok(image::imageops::resize(
+            &image,
+            width,
+            height,
+            image::imageops::FilterType::Nearest,
+        ))
     }
 }
 

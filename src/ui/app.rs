@@ -176,6 +176,8 @@ pub struct App {
     pub chosen_tour: Option<usize>,
     /// The text scale before presenting, restored after.
     zoom_before_presenting: Option<f32>,
+    /// The collapsed lanes before presenting, restored after.
+    collapsed_before_presenting: Option<Vec<bool>>,
     /// Commands queued from outside (the command line, `render`), applied on the next frame.
     pub queued: Vec<Command>,
     /// A short message in the toolbar (a saved file, a failed save), set from the screenshot
@@ -208,6 +210,7 @@ impl App {
             presentation: None,
             chosen_tour: None,
             zoom_before_presenting: None,
+            collapsed_before_presenting: None,
             status: Arc::default(),
             queued: Vec::new(),
         };
@@ -473,14 +476,24 @@ impl App {
             }
             Command::Load(path) => self.load_file(&path),
             Command::StartPresentation { tour, step } => {
-                self.presentation = Some(super::present_ui::Presentation { tour, step, ..Default::default() });
+                self.presentation = Some(super::present_ui::Presentation {
+                    tour,
+                    step,
+                    ..Default::default()
+                });
                 self.zoom_before_presenting = Some(ctx.zoom_factor());
-                ctx.set_zoom_factor(1.7);
+                ctx.set_zoom_factor(crate::export::png::PRESENT_ZOOM);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
                 self.focus_step(now);
             }
             Command::StopPresentation => {
                 self.presentation = None;
+                if let (Some(collapsed), Some(state)) = (
+                    self.collapsed_before_presenting.take(),
+                    &mut self.timeline_state,
+                ) {
+                    state.collapsed = collapsed;
+                }
                 if let Some(zoom) = self.zoom_before_presenting.take() {
                     ctx.set_zoom_factor(zoom);
                 }
@@ -499,10 +512,10 @@ impl App {
                 }
             }
             Command::TypeDigit(digit) => {
-                if let Some(p) = &mut self.presentation {
-                    if p.typed.len() < 4 {
-                        p.typed.push(char::from(b'0' + digit));
-                    }
+                if let Some(p) = &mut self.presentation
+                    && p.typed.len() < 4
+                {
+                    p.typed.push(char::from(b'0' + digit));
                 }
             }
             Command::ChooseTour(tour) => self.chosen_tour = tour,
@@ -517,7 +530,11 @@ impl App {
                     let repaint = ctx.clone();
                     ctx.request_screenshot(move |image| {
                         let message = match save_png(&image, &path) {
-                            Ok(()) => tr(lang, "present-saved", &[("path", path.display().to_string())]),
+                            Ok(()) => tr(
+                                lang,
+                                "present-saved",
+                                &[("path", path.display().to_string())],
+                            ),
                             Err(err) => format!("{}: {err}", path.display()),
                         };
                         if let Ok(mut status) = status.lock() {
@@ -544,6 +561,14 @@ impl App {
         let (a, b) = (event.start_seconds(), event.end_seconds());
         let span = ((b - a) * 3.0).max(28.0 * DAY);
         if let Some(state) = &mut self.timeline_state {
+            // Only the event's own lane open: the others shrink to density strips, so the whole
+            // timeline fits above the card.
+            if self.collapsed_before_presenting.is_none() {
+                self.collapsed_before_presenting = Some(state.collapsed.clone());
+            }
+            for (lane, collapsed) in state.collapsed.iter_mut().enumerate() {
+                *collapsed = lane != usize::from(event.category);
+            }
             let centre = (a + b) / 2.0;
             state.animate_to(TimeView::new(centre - span / 2.0, centre + span / 2.0), now);
         }
@@ -637,11 +662,19 @@ impl App {
             let total = presentation.steps(timeline, &self.visible).len();
             let commands = super::present_ui::keys(ctx, presentation, total);
             // The keys are the presentation's alone: nothing else may act on them this frame.
-            ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Key { .. } | egui::Event::Text(_))));
+            ctx.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Key { .. } | egui::Event::Text(_)))
+            });
             return commands;
         }
-        if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
-            return vec![Command::StartPresentation { tour: self.chosen_tour, step: 0 }];
+        if !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5))
+        {
+            return vec![Command::StartPresentation {
+                tour: self.chosen_tour,
+                step: 0,
+            }];
         }
         let focus_search = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F));
         if ctx.text_edit_focused() {
@@ -704,6 +737,17 @@ impl App {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         ctx.set_visuals(self.theme.visuals());
+        // Behind everything, edge to edge (offscreen renders have no window background).
+        let background = if self.presentation.as_ref().is_some_and(|p| p.blank) {
+            egui::Color32::BLACK
+        } else {
+            ctx.global_style().visuals.panel_fill
+        };
+        ctx.layer_painter(egui::LayerId::background()).rect_filled(
+            ctx.content_rect(),
+            0.0,
+            background,
+        );
         if let Some(zoom) = self.pending_zoom.take() {
             ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
         }
@@ -840,7 +884,8 @@ impl App {
         let palette = self.theme.palette();
         if presentation.blank {
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                ui.painter().rect_filled(ui.max_rect(), 0.0, egui::Color32::BLACK);
+                ui.painter()
+                    .rect_filled(ui.max_rect(), 0.0, egui::Color32::BLACK);
                 ui.allocate_space(ui.available_size());
             });
             return commands;
@@ -852,7 +897,7 @@ impl App {
         });
         let selected = self.selected;
         egui::CentralPanel::default().show(ui, |ui| {
-            let height = (ui.available_height() * 0.36).max(160.0);
+            let height = (ui.available_height() * 0.34).max(150.0);
             if let Some(state) = &mut self.timeline_state {
                 ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
                     commands.extend(
@@ -881,10 +926,21 @@ impl App {
             }
             ui.separator();
             if ui.button(t(lang, "present-start")).clicked() {
-                commands.push(Command::StartPresentation { tour: self.chosen_tour, step: 0 });
+                commands.push(Command::StartPresentation {
+                    tour: self.chosen_tour,
+                    step: 0,
+                });
             }
             let tour_name = |tour: Option<usize>| match tour.and_then(|i| timeline.tours.get(i)) {
-                Some(tour) => format!("{} ({})", tour.title.get(lang), tr(lang, "present-steps", &[("count", tour.steps.len().to_string())])),
+                Some(tour) => format!(
+                    "{} ({})",
+                    tour.title.get(lang),
+                    tr(
+                        lang,
+                        "present-steps",
+                        &[("count", tour.steps.len().to_string())]
+                    )
+                ),
                 None => t(lang, "present-no-tour"),
             };
             egui::ComboBox::from_label(t(lang, "present-tour"))
@@ -892,7 +948,10 @@ impl App {
                 .width(260.0)
                 .show_ui(ui, |ui| {
                     for option in std::iter::once(None).chain((0..timeline.tours.len()).map(Some)) {
-                        if ui.selectable_label(option == self.chosen_tour, tour_name(option)).clicked() {
+                        if ui
+                            .selectable_label(option == self.chosen_tour, tour_name(option))
+                            .clicked()
+                        {
                             commands.push(Command::ChooseTour(option));
                         }
                     }
@@ -991,8 +1050,11 @@ impl eframe::App for App {
 pub fn save_png(image: &egui::ColorImage, path: &std::path::Path) -> Result<(), String> {
     let [w, h] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes).ok_or("the screenshot had an unexpected size")?;
-    buffer.save_with_format(path, image::ImageFormat::Png).map_err(|e| e.to_string())
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+        .ok_or("the screenshot had an unexpected size")?;
+    buffer
+        .save_with_format(path, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())
 }
 
 /// Reads the remembered state; a corrupted one is ignored with a warning.

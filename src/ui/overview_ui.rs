@@ -79,10 +79,12 @@ pub fn overview_ui(
 
     // The visible window.
     let view = state.view;
-    let x0 =
-        (whole.screen_from_time(view.min, left, width) as f32).clamp(strip.left(), strip.right());
-    let x1 =
-        (whole.screen_from_time(view.max(), left, width) as f32).clamp(strip.left(), strip.right());
+    let x0 = (whole.screen_from_time(view.min, left, width) as f32)
+        .max(strip.left())
+        .min(strip.right().max(strip.left()));
+    let x1 = (whole.screen_from_time(view.max(), left, width) as f32)
+        .max(strip.left())
+        .min(strip.right().max(strip.left()));
     let window = Rect::from_x_y_ranges(x0..=x1.max(x0 + 2.0), strip.y_range());
     painter.rect_filled(window, 2.0, palette.window);
     painter.rect_stroke(

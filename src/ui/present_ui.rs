@@ -23,9 +23,17 @@ pub struct Presentation {
 
 impl Presentation {
     /// The steps: event index and teaching note.
-    pub fn steps<'t>(&self, timeline: &'t Timeline, visible: &[usize]) -> Vec<(usize, Option<&'t Text>)> {
+    pub fn steps<'t>(
+        &self,
+        timeline: &'t Timeline,
+        visible: &[usize],
+    ) -> Vec<(usize, Option<&'t Text>)> {
         match self.tour.and_then(|t| timeline.tours.get(t)) {
-            Some(tour) => tour.steps.iter().map(|(index, note)| (*index, Some(note))).collect(),
+            Some(tour) => tour
+                .steps
+                .iter()
+                .map(|(index, note)| (*index, Some(note)))
+                .collect(),
             None => visible.iter().map(|&i| (i, None)).collect(),
         }
     }
@@ -39,7 +47,12 @@ pub fn keys(ctx: &egui::Context, presentation: &Presentation, total: usize) -> V
         i.events
             .iter()
             .filter_map(|e| match e {
-                egui::Event::Key { key, pressed: true, modifiers, .. } => Some((*key, *modifiers)),
+                egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => Some((*key, *modifiers)),
                 _ => None,
             })
             .collect()
@@ -56,12 +69,16 @@ pub fn keys(ctx: &egui::Context, presentation: &Presentation, total: usize) -> V
         let step = presentation.step;
         match key {
             Key::Escape => commands.push(Command::StopPresentation),
-            Key::ArrowRight | Key::PageDown | Key::Space => commands.push(Command::PresentStep((step + 1).min(last))),
+            Key::ArrowRight | Key::PageDown | Key::Space => {
+                commands.push(Command::PresentStep((step + 1).min(last)))
+            }
             Key::Enter => match presentation.typed.parse::<usize>() {
                 Ok(n) if n >= 1 => commands.push(Command::PresentStep((n - 1).min(last))),
                 _ => commands.push(Command::PresentStep((step + 1).min(last))),
             },
-            Key::ArrowLeft | Key::PageUp | Key::Backspace => commands.push(Command::PresentStep(step.saturating_sub(1))),
+            Key::ArrowLeft | Key::PageUp | Key::Backspace => {
+                commands.push(Command::PresentStep(step.saturating_sub(1)))
+            }
             Key::Home => commands.push(Command::PresentStep(0)),
             Key::End => commands.push(Command::PresentStep(last)),
             Key::B => commands.push(Command::Blank(true)),
@@ -93,10 +110,24 @@ pub fn card_ui(
         let tour_title = presentation
             .tour
             .and_then(|t| timeline.tours.get(t))
-            .map_or_else(|| t(lang, "present-no-tour"), |tour| tour.title.get(lang).to_owned());
-        ui.label(RichText::new(tour_title).size(18.0).color(palette.text_weak));
+            .map_or_else(
+                || t(lang, "present-no-tour"),
+                |tour| tour.title.get(lang).to_owned(),
+            );
+        ui.label(
+            RichText::new(tour_title)
+                .size(18.0)
+                .color(palette.text_weak),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let progress = tr(lang, "present-progress", &[("step", (presentation.step + 1).to_string()), ("total", steps.len().to_string())]);
+            let progress = tr(
+                lang,
+                "present-progress",
+                &[
+                    ("step", (presentation.step + 1).to_string()),
+                    ("total", steps.len().to_string()),
+                ],
+            );
             ui.label(RichText::new(progress).size(22.0).strong());
             if !presentation.typed.is_empty() {
                 ui.label(RichText::new(format!("#{}", presentation.typed)).size(18.0));
@@ -107,39 +138,80 @@ pub fn card_ui(
     let category = &timeline.categories[usize::from(event.category)];
     let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
     let date = match event.end {
-        Some(end) => format!("{} – {}", dates::long_date(lang, event.start, event.time), dates::long_date(lang, end, None)),
+        Some(end) => format!(
+            "{} – {}",
+            dates::long_date(lang, event.start, event.time),
+            dates::long_date(lang, end, None)
+        ),
         None => dates::long_date(lang, event.start, event.time),
     };
-    ui.label(RichText::new(format!("{date}  ·  {}", category.name.get(lang))).size(20.0).color(colour));
-    ui.label(RichText::new(event.title.get(lang)).size(34.0).strong().color(palette.text_strong));
+    ui.label(
+        RichText::new(format!("{date}  ·  {}", category.name.get(lang)))
+            .size(20.0)
+            .color(colour),
+    );
+    ui.label(
+        RichText::new(event.title.get(lang))
+            .size(28.0)
+            .strong()
+            .color(palette.text_strong),
+    );
     ui.add_space(6.0);
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.label(RichText::new(event.summary.get(lang)).size(22.0).color(palette.text_strong));
-        if let Some(note) = note.and_then(|n| n.exact(lang).or(n.exact(Lang::En))) {
-            ui.add_space(10.0);
-            egui::Frame::group(ui.style()).fill(palette.axis_bg).show(ui, |ui| {
-                ui.label(RichText::new(note).size(20.0).italics().color(palette.text_strong));
-            });
-        }
-        if let Some(image) = &event.image {
-            if let Some((uri, bytes)) = timeline.assets.image_source(&image.path) {
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(event.summary.get(lang))
+                    .size(19.0)
+                    .color(palette.text_strong),
+            );
+            if let Some(note) = note.and_then(|n| n.exact(lang).or(n.exact(Lang::En))) {
+                ui.add_space(10.0);
+                egui::Frame::group(ui.style())
+                    .fill(palette.axis_bg)
+                    .show(ui, |ui| {
+                        ui.label(
+                            RichText::new(note)
+                                .size(18.0)
+                                .italics()
+                                .color(palette.text_strong),
+                        );
+                    });
+            }
+            if let Some(image) = &event.image
+                && let Some((uri, bytes)) = timeline.assets.image_source(&image.path)
+            {
                 let widget = match bytes {
                     Some(bytes) => egui::Image::from_bytes(uri, bytes),
                     None => egui::Image::new(uri),
                 };
                 ui.add(widget.max_height(220.0));
-                ui.label(RichText::new(tr(lang, "image-credit", &[("credit", image.credit.clone()), ("licence", image.licence.clone())])).size(14.0).weak());
+                ui.label(
+                    RichText::new(tr(
+                        lang,
+                        "image-credit",
+                        &[
+                            ("credit", image.credit.clone()),
+                            ("licence", image.licence.clone()),
+                        ],
+                    ))
+                    .size(14.0)
+                    .weak(),
+                );
             }
-        }
-        ui.add_space(10.0);
-        for source in &event.sources {
-            let published = source
-                .published
-                .as_deref()
-                .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
-                .map(|d| format!(", {}", dates::short_date(lang, d)))
-                .unwrap_or_default();
-            ui.label(RichText::new(format!("{}{published}: {}", source.publisher, source.title)).size(15.0).color(palette.text_weak));
-        }
-    });
+            ui.add_space(10.0);
+            for source in &event.sources {
+                let published = source
+                    .published
+                    .as_deref()
+                    .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
+                    .map(|d| format!(", {}", dates::short_date(lang, d)))
+                    .unwrap_or_default();
+                ui.label(
+                    RichText::new(format!("{}{published}: {}", source.publisher, source.title))
+                        .size(15.0)
+                        .color(palette.text_weak),
+                );
+            }
+        });
 }

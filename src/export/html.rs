@@ -1,0 +1,106 @@
+//! A self-contained, printable HTML handout (no scripts, no external files).
+
+use std::fmt::Write as _;
+
+use crate::i18n::dates;
+use crate::model::{Lang, Text, Timeline};
+
+/// The same content as the Markdown handout, as one HTML page with print styles.
+pub fn handout(
+    timeline: &Timeline,
+    indices: &[usize],
+    notes: Option<&[&Text]>,
+    lang: Lang,
+) -> String {
+    let title = escape(timeline.title.get(lang));
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
+body {{ font-family: Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }}\n\
+h1 {{ font-size: 1.8em; }} h2 {{ font-size: 1.25em; margin-bottom: 0.2em; }}\n\
+.date {{ font-weight: bold; }} .category {{ color: #555; }}\n\
+.note {{ border-left: 4px solid #c8102e; padding: 0.3em 0.8em; background: #f6f6f6; font-style: italic; }}\n\
+.sources {{ font-size: 0.9em; color: #333; }} .sources a {{ color: #1a4fa0; word-break: break-all; }}\n\
+article {{ page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 0.5em; }}\n\
+@media print {{ a {{ color: #000; }} .sources a::after {{ content: \" <\" attr(href) \">\"; }} }}\n\
+</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        lang.code()
+    );
+    if let Some(description) = timeline
+        .description
+        .exact(lang)
+        .or(timeline.description.exact(Lang::En))
+    {
+        let _ = writeln!(out, "<p>{}</p>", escape(description));
+    }
+    for (step, &index) in indices.iter().enumerate() {
+        let event = &timeline.events[index];
+        let category = &timeline.categories[usize::from(event.category)];
+        let date = match event.end {
+            Some(_) => dates::span(lang, event.start, event.end),
+            None => dates::long_date(lang, event.start, event.time),
+        };
+        let number = if notes.is_some() {
+            format!("{}. ", step + 1)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "<article id=\"{}\">", escape(&event.id));
+        let _ = writeln!(out, "<h2>{number}{}</h2>", escape(event.title.get(lang)));
+        let _ = writeln!(
+            out,
+            "<p><span class=\"date\">{}</span> · <span class=\"category\">{}</span></p>",
+            escape(&date),
+            escape(category.name.get(lang))
+        );
+        if let Some(note) = notes
+            .and_then(|n| n.get(step))
+            .and_then(|n| n.exact(lang).or(n.exact(Lang::En)))
+        {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+        }
+        let _ = writeln!(out, "<p>{}</p>", escape(event.summary.get(lang)));
+        let _ = writeln!(out, "<ul class=\"sources\">");
+        for source in &event.sources {
+            let published = source
+                .published
+                .as_deref()
+                .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
+                .map(|d| format!(", {}", dates::short_date(lang, d)))
+                .unwrap_or_default();
+            let title = match source
+                .url
+                .as_deref()
+                .filter(|u| crate::model::load::check_url(u).is_ok())
+            {
+                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(&source.title)),
+                None => format!("<cite>{}</cite>", escape(&source.title)),
+            };
+            let _ = writeln!(
+                out,
+                "<li>{}: {title}{}</li>",
+                escape(&source.publisher),
+                escape(&published)
+            );
+        }
+        let _ = writeln!(out, "</ul>\n</article>");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
