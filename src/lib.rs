@@ -7,5 +7,6 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod query;
+pub mod reload;
 pub mod timeline;
 pub mod ui;

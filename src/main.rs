@@ -437,6 +437,7 @@ fn run_window(
 ) -> ExitCode {
     let (result, name) = load(path);
     let loaded = Loaded::from_result(result, &name);
+    let watch = path.map(Path::to_path_buf);
     let start_presentation = match &loaded {
         Loaded::Timeline(timeline, _) if present.on || present.tour.is_some() => {
             match present
@@ -488,6 +489,9 @@ fn run_window(
                 app.lang = lang;
             }
             app.queued.extend(start_presentation);
+            if let Some(path) = &watch {
+                app.watch(path, &cc.egui_ctx);
+            }
             Ok(Box::new(app))
         }),
     );

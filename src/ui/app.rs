@@ -178,6 +178,10 @@ pub struct App {
     zoom_before_presenting: Option<f32>,
     /// The collapsed lanes before presenting, restored after.
     collapsed_before_presenting: Option<Vec<bool>>,
+    /// Watches the open file for changes.
+    pub watcher: Option<crate::reload::Watcher>,
+    /// A changed file is being read.
+    pub reloading: bool,
     /// Commands queued from outside (the command line, `render`), applied on the next frame.
     pub queued: Vec<Command>,
     /// A short message in the toolbar (a saved file, a failed save), set from the screenshot
@@ -213,6 +217,8 @@ impl App {
             collapsed_before_presenting: None,
             status: Arc::default(),
             queued: Vec::new(),
+            watcher: None,
+            reloading: false,
         };
         if let Some(timeline) = app.timeline() {
             app.facets = super::filters_ui::Facets::new(timeline);
@@ -340,31 +346,72 @@ impl App {
         }
     }
 
-    /// Loads another file. A file that does not load leaves the current data on screen and
-    /// lists its errors in a banner.
+    /// Loads another file (and watches it). A file that does not load leaves the current data
+    /// on screen and lists its errors in a banner.
     pub fn load_file(&mut self, path: &std::path::Path) {
-        match crate::model::load_path(path) {
+        let result = crate::model::load_path(path);
+        self.accept(result, &path.display().to_string());
+    }
+
+    /// Takes a freshly loaded file: on success it replaces the data, keeping the selection and
+    /// the visible range where their events still exist; on failure the last good data stays
+    /// and a banner lists every error.
+    pub fn accept(&mut self, result: Result<Timeline, crate::model::LoadError>, name: &str) {
+        match result {
             Ok(timeline) => {
                 let selected_id = self
                     .selected
                     .zip(self.timeline())
                     .map(|(i, t)| t.events[i].id.clone());
                 let view = self.view();
+                let collapsed = self.timeline_state.as_ref().map(|s| s.collapsed.clone());
                 self.facets = super::filters_ui::Facets::new(&timeline);
-                self.loaded = Loaded::Timeline(Arc::new(timeline), path.display().to_string());
+                self.loaded = Loaded::Timeline(Arc::new(timeline), name.to_owned());
                 self.timeline_state = None;
                 self.banner.clear();
                 self.selected =
                     selected_id.and_then(|id| self.timeline().and_then(|t| t.event_index(&id)));
                 self.refilter();
-                if let (Some(state), Some(view)) = (&mut self.timeline_state, view) {
-                    state.set_view(view);
+                if let Some(state) = &mut self.timeline_state {
+                    if let Some(view) = view {
+                        state.set_view(view);
+                    }
+                    if let Some(collapsed) = collapsed.filter(|c| c.len() == state.collapsed.len())
+                    {
+                        state.collapsed = collapsed;
+                    }
                 }
             }
             Err(err) => match self.loaded {
                 Loaded::Timeline(..) => self.banner = err.lines(),
                 Loaded::Errors(_) => self.loaded = Loaded::Errors(err.lines()),
             },
+        }
+    }
+
+    /// Watches `path` and reloads it when it changes.
+    pub fn watch(&mut self, path: &std::path::Path, ctx: &egui::Context) {
+        let repaint = ctx.clone();
+        match crate::reload::Watcher::new(path, move || repaint.request_repaint()) {
+            Ok(watcher) => self.watcher = Some(watcher),
+            Err(err) => eprintln!("warning: {err}; the file will not be reloaded when it changes"),
+        }
+    }
+
+    /// Takes what the watcher reported.
+    fn poll_watcher(&mut self) {
+        let Some(watcher) = &self.watcher else {
+            return;
+        };
+        let name = watcher.path().display().to_string();
+        for news in watcher.poll() {
+            match news {
+                crate::reload::Reload::Started => self.reloading = true,
+                crate::reload::Reload::Finished(result) => {
+                    self.reloading = false;
+                    self.accept(*result, &name);
+                }
+            }
         }
     }
 
@@ -472,9 +519,13 @@ impl App {
                     .pick_file();
                 if let Some(path) = picked {
                     self.load_file(&path);
+                    self.watch(&path, ctx);
                 }
             }
-            Command::Load(path) => self.load_file(&path),
+            Command::Load(path) => {
+                self.load_file(&path);
+                self.watch(&path, ctx);
+            }
             Command::StartPresentation { tour, step } => {
                 self.presentation = Some(super::present_ui::Presentation {
                     tour,
@@ -751,6 +802,7 @@ impl App {
         if let Some(zoom) = self.pending_zoom.take() {
             ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
         }
+        self.poll_watcher();
         let mut commands = std::mem::take(&mut self.queued);
         // A `.ron` file dropped on the window opens.
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
@@ -956,6 +1008,10 @@ impl App {
                         }
                     }
                 });
+            if self.reloading {
+                ui.spinner();
+                ui.label(t(lang, "reloading"));
+            }
             if let Some(status) = self.status.lock().ok().and_then(|s| s.clone()) {
                 ui.label(egui::RichText::new(status).small());
             }
