@@ -4,6 +4,7 @@
 //! (where) → [`ui`] (paint, input) → commands → state.
 
 pub mod export;
+pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod query;

@@ -18,8 +18,8 @@ use belarus_timeline::ui::{App, Command as UiCommand, Loaded};
 #[derive(Parser)]
 #[command(version, about, long_about)]
 struct Cli {
-    /// An events file to open instead of the bundled one.
-    #[arg(long, value_name = "PATH", global = true)]
+    /// An events file to open instead of the bundled one (watched: edits reload).
+    #[arg(long, value_name = "PATH")]
     events: Option<PathBuf>,
 
     /// Language of the interface and the texts: en, be or ru (default: the system's).
@@ -34,7 +34,7 @@ struct Cli {
     #[arg(long, global = true)]
     present: bool,
 
-    /// The tour to present or export (see the tour ids with `check --tours`).
+    /// The tour to present, render or export (`check` lists the tour ids).
     #[arg(long, value_name = "ID", global = true)]
     tour: Option<String>,
 
@@ -60,8 +60,23 @@ enum Command {
         /// The output format.
         #[arg(long, value_enum)]
         format: Format,
+        /// The events file (default: the bundled one).
+        #[arg(long, value_name = "PATH")]
+        events: Option<PathBuf>,
         #[command(flatten)]
         filter: FilterArgs,
+    },
+    /// Write a synthetic but realistic events file, for testing at scale.
+    Generate {
+        /// How many events.
+        #[arg(long = "events", value_name = "N")]
+        count: usize,
+        /// Seed: the same seed gives the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The file to write (default: standard output).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
     },
     /// Draw the window's view to a PNG without a window (for slides).
     ///
@@ -85,6 +100,9 @@ enum Command {
         /// Colour theme.
         #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
         theme: ThemeArg,
+        /// The events file (default: the bundled one).
+        #[arg(long, value_name = "PATH")]
+        events: Option<PathBuf>,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -172,13 +190,18 @@ fn main() -> ExitCode {
     match cli.command {
         None => run_window(cli.events.as_deref(), cli.lang, lang, cli.reset, &present),
         Some(Command::Check { path }) => check(path.as_deref().or(cli.events.as_deref())),
-        Some(Command::Export { format, filter }) => run_export(
-            cli.events.as_deref(),
+        Some(Command::Export {
+            format,
+            events,
+            filter,
+        }) => run_export(
+            events.as_deref().or(cli.events.as_deref()),
             format,
             &filter.to_filter(),
             cli.tour.as_deref(),
             lang,
         ),
+        Some(Command::Generate { count, seed, out }) => run_generate(count, seed, out.as_deref()),
         Some(Command::Render {
             out,
             width,
@@ -186,9 +209,10 @@ fn main() -> ExitCode {
             event,
             all_steps,
             theme,
+            events,
             filter,
         }) => run_render(
-            cli.events.as_deref(),
+            events.as_deref().or(cli.events.as_deref()),
             &RenderArgs {
                 out,
                 width,
@@ -236,8 +260,14 @@ fn check(path: Option<&Path>) -> ExitCode {
                 )
                 .map(|(first, last)| format!(", {} to {}", first.start, last))
                 .unwrap_or_default();
+            let tours: Vec<&str> = timeline.tours.iter().map(|t| t.id.as_str()).collect();
+            let tours = if tours.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", tours.join(", "))
+            };
             println!(
-                "{name}: ok: {} events, {} sources, {} categories, {} places, {} actors, {} eras, {} tours{span}",
+                "{name}: ok: {} events, {} sources, {} categories, {} places, {} actors, {} eras, {} tours{tours}{span}",
                 timeline.events.len(),
                 timeline.source_count(),
                 timeline.categories.len(),
@@ -416,6 +446,29 @@ fn run_render(path: Option<&Path>, args: &RenderArgs, present: &Present) -> Exit
         }
         Err(err) => {
             eprintln!("error: {}: {err}", args.out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_generate(count: usize, seed: u64, out: Option<&Path>) -> ExitCode {
+    let result = match out {
+        Some(path) => std::fs::File::create(path).and_then(|file| {
+            let mut writer = std::io::BufWriter::new(file);
+            belarus_timeline::generate::write(&mut writer, count, seed)?;
+            std::io::Write::flush(&mut writer)
+        }),
+        None => {
+            let stdout = std::io::stdout();
+            let mut writer = std::io::BufWriter::new(stdout.lock());
+            belarus_timeline::generate::write(&mut writer, count, seed)
+                .and_then(|()| std::io::Write::flush(&mut writer))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: cannot write the generated file: {err}");
             ExitCode::FAILURE
         }
     }

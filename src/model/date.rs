@@ -43,7 +43,8 @@ impl FuzzyDate {
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM`, explaining what is wrong otherwise.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let parts: Vec<&str> = text.split('-').collect();
+        let mut split = text.splitn(4, '-');
+        let parts: [Option<&str>; 4] = [split.next(), split.next(), split.next(), split.next()];
         let bad_form = || {
             format!(
                 "`{text}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known"
@@ -56,8 +57,8 @@ impl FuzzyDate {
                 Err(bad_form())
             }
         };
-        match parts.as_slice() {
-            [y, m] => {
+        match parts {
+            [Some(y), Some(m), None, None] => {
                 let (year, month) = (number(y, 4)?, number(m, 2)?);
                 let date = NaiveDate::from_ymd_opt(year as i32, month, 1)
                     .ok_or_else(|| format!("`{text}` is not a date: there is no month {month}"))?;
@@ -66,7 +67,7 @@ impl FuzzyDate {
                     precision: Precision::Month,
                 })
             }
-            [y, m, d] => {
+            [Some(y), Some(m), Some(d), None] => {
                 let (year, month, day) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
                 let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
                     if (1..=12).contains(&month) {

@@ -327,7 +327,7 @@ pub fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) 
 fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem>> {
     let mut v = Validator::default();
     let root = Path::root();
-    v.require_english(&file.title, &root.key("title"), "title");
+    v.require_english(&file.title, || root.key("title"), "title");
 
     let categories = v.categories(&file.categories);
     v.ids(
@@ -337,7 +337,7 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     );
     for (i, place) in file.places.iter().enumerate() {
         let path = root.key("places").index(i);
-        v.require_english(&place.name, &path.key("name"), "name");
+        v.require_english(&place.name, || path.key("name"), "name");
         if !(-90.0..=90.0).contains(&place.lat) {
             v.value(
                 path.key("lat"),
@@ -359,7 +359,7 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     for (i, actor) in file.actors.iter().enumerate() {
         v.require_english(
             &actor.name,
-            &root.key("actors").index(i).key("name"),
+            || root.key("actors").index(i).key("name"),
             "name",
         );
     }
@@ -371,9 +371,10 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     let tags: Vec<String> = file
         .events
         .iter()
-        .flat_map(|e| e.tags.iter().cloned())
-        .collect::<BTreeSet<_>>()
+        .flat_map(|e| e.tags.iter().map(String::as_str))
+        .collect::<BTreeSet<&str>>()
         .into_iter()
+        .map(str::to_owned)
         .collect();
     let tag_ids = index_of(tags.iter().map(String::as_str));
 
@@ -384,7 +385,7 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     );
     let mut events = Vec::with_capacity(file.events.len());
     for (i, record) in file.events.into_iter().enumerate() {
-        let path = root.key("events").index(i);
+        let path = || root.key("events").index(i);
         let refs = Refs {
             categories: &category_ids,
             places: &place_ids,
@@ -395,7 +396,12 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
             events.push(event);
         }
     }
-    let event_ids = index_of(events.iter().map(|e| e.id.as_str()));
+    // Only tours refer to events by id.
+    let event_ids = if file.tours.is_empty() {
+        FastMap::default()
+    } else {
+        index_of(events.iter().map(|e| e.id.as_str()))
+    };
 
     v.ids(
         file.tours.iter().map(|t| t.id.as_str()),
@@ -405,7 +411,7 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     let mut tours = Vec::new();
     for (i, tour) in file.tours.into_iter().enumerate() {
         let path = root.key("tours").index(i);
-        v.require_english(&tour.title, &path.key("title"), "title");
+        v.require_english(&tour.title, || path.key("title"), "title");
         if tour.steps.is_empty() {
             v.key(path.key("steps"), "a tour needs at least one step".into());
         }
@@ -433,20 +439,31 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     }
 
     // Sort by time; tours refer to events by index, so remap them.
+    let keys: Vec<(f64, u8)> = events
+        .iter()
+        .map(|e| (e.start_seconds(), e.importance))
+        .collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by(|&a, &b| {
-        let (ea, eb): (&timeline::Event, &timeline::Event) = (&events[a], &events[b]);
-        ea.start_seconds()
-            .total_cmp(&eb.start_seconds())
-            .then_with(|| ea.importance.cmp(&eb.importance))
-            .then_with(|| ea.id.cmp(&eb.id))
+        keys[a]
+            .0
+            .total_cmp(&keys[b].0)
+            .then_with(|| keys[a].1.cmp(&keys[b].1))
+            .then_with(|| a.cmp(&b))
     });
     let mut new_index = vec![0; events.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut slots: Vec<Option<timeline::Event>> = events.into_iter().map(Some).collect();
-    let events = order.iter().filter_map(|&old| slots[old].take()).collect();
+    // Apply the permutation in place, following its cycles: no second copy of the events.
+    let mut target = new_index.clone();
+    for i in 0..events.len() {
+        while target[i] != i {
+            let j = target[i];
+            events.swap(i, j);
+            target.swap(i, j);
+        }
+    }
     for tour in &mut tours {
         for step in &mut tour.steps {
             step.0 = new_index[step.0];
@@ -467,8 +484,12 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     }))
 }
 
-fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
-    let mut map = HashMap::new();
+/// A map with a fast hasher: ids come from the curator's own file, not from an attacker who
+/// could choose colliding keys to slow a server down.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, u32> {
+    let mut map = FastMap::default();
     for (i, id) in ids.enumerate() {
         map.entry(id).or_insert(i as u32);
     }
@@ -476,10 +497,10 @@ fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
 }
 
 struct Refs<'a, 'b> {
-    categories: &'a HashMap<&'b str, u32>,
-    places: &'a HashMap<&'b str, u32>,
-    actors: &'a HashMap<&'b str, u32>,
-    tags: &'a HashMap<&'b str, u32>,
+    categories: &'a FastMap<&'b str, u32>,
+    places: &'a FastMap<&'b str, u32>,
+    actors: &'a FastMap<&'b str, u32>,
+    tags: &'a FastMap<&'b str, u32>,
 }
 
 #[derive(Default)]
@@ -496,10 +517,10 @@ impl Validator {
         self.problems.push(Problem::key(path, message));
     }
 
-    fn require_english(&mut self, text: &Text, path: &Path, what: &str) {
+    fn require_english(&mut self, text: &Text, path: impl FnOnce() -> Path, what: &str) {
         if text.exact(Lang::En).is_none() {
             self.value(
-                path.clone(),
+                path(),
                 format!("missing English {what}: add `\"en\": \"…\"` (English is required; `be` and `ru` are optional)"),
             );
         }
@@ -507,7 +528,7 @@ impl Validator {
 
     /// Ids are slugs and unique within their list.
     fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, list: &Path, kind: &str) {
-        let mut first_use: HashMap<&str, usize> = HashMap::new();
+        let mut first_use: FastMap<&str, usize> = FastMap::default();
         for (i, id) in ids.enumerate() {
             let path = list.index(i).key("id");
             if !is_slug(id) {
@@ -557,7 +578,7 @@ impl Validator {
             .enumerate()
             .map(|(i, c)| {
                 let path = root.index(i);
-                self.require_english(&c.name, &path.key("name"), "name");
+                self.require_english(&c.name, || path.key("name"), "name");
                 let rgb = parse_colour(&c.colour).unwrap_or_else(|| {
                     self.value(
                         path.key("colour"),
@@ -585,9 +606,9 @@ impl Validator {
             .enumerate()
             .filter_map(|(i, era)| {
                 let path = root.index(i);
-                self.require_english(&era.name, &path.key("name"), "name");
-                let start = self.date(&era.start, path.key("start"))?;
-                let end = self.date(&era.end, path.key("end"))?;
+                self.require_english(&era.name, || path.key("name"), "name");
+                let start = self.date(&era.start, || path.key("start"))?;
+                let end = self.date(&era.end, || path.key("end"))?;
                 if end.date < start.date {
                     self.value(
                         path.key("end"),
@@ -606,39 +627,39 @@ impl Validator {
         eras
     }
 
-    fn date(&mut self, text: &str, path: Path) -> Option<FuzzyDate> {
+    fn date(&mut self, text: &str, path: impl FnOnce() -> Path) -> Option<FuzzyDate> {
         FuzzyDate::parse(text)
-            .map_err(|message| self.value(path, message))
+            .map_err(|message| self.value(path(), message))
             .ok()
     }
 
     fn event(
         &mut self,
         record: file::EventRecord,
-        path: &Path,
+        path: &dyn Fn() -> Path,
         refs: &Refs<'_, '_>,
         assets: &Assets,
     ) -> Option<timeline::Event> {
-        let start = self.date(&record.start, path.key("start"));
+        let start = self.date(&record.start, || path().key("start"));
         let end = record
             .end
             .as_deref()
-            .and_then(|end| self.date(end, path.key("end")));
+            .and_then(|end| self.date(end, || path().key("end")));
         if let (Some(start), Some(end)) = (start, end)
             && end.date < start.date
         {
             self.value(
-                path.key("end"),
+                path().key("end"),
                 format!("`end` {end} is before `start` {start}"),
             );
         }
         let time = record.time.as_deref().and_then(|time| {
             let parsed = parse_time(time)
-                .map_err(|m| self.value(path.key("time"), m))
+                .map_err(|m| self.value(path().key("time"), m))
                 .ok()?;
             if start.is_some_and(|s| s.precision == Precision::Month) {
                 self.value(
-                    path.key("time"),
+                    path().key("time"),
                     "a time needs a start date with a day (`YYYY-MM-DD`)".into(),
                 );
             }
@@ -646,21 +667,21 @@ impl Validator {
         });
         if !(1..=3).contains(&record.importance) {
             self.value(
-                path.key("importance"),
+                path().key("importance"),
                 format!(
                     "importance must be 1 (key event), 2 (notable) or 3 (detail), not {}",
                     record.importance
                 ),
             );
         }
-        self.require_english(&record.title, &path.key("title"), "title");
-        self.require_english(&record.summary, &path.key("summary"), "summary");
+        self.require_english(&record.title, || path().key("title"), "title");
+        self.require_english(&record.summary, || path().key("summary"), "summary");
 
         let category = match refs.categories.get(record.category.as_str()) {
             Some(&index) => Some(index as u16),
             None => {
                 self.unknown(
-                    path.key("category"),
+                    path().key("category"),
                     "category",
                     &record.category,
                     refs.categories.keys().copied(),
@@ -668,13 +689,13 @@ impl Validator {
                 None
             }
         };
-        let mut resolve = |ids: &[String], field: &str, kind: &str, known: &HashMap<&str, u32>| {
+        let mut resolve = |ids: &[String], field: &str, kind: &str, known: &FastMap<&str, u32>| {
             ids.iter()
                 .enumerate()
                 .filter_map(|(i, id)| match known.get(id.as_str()) {
                     Some(&index) => Some(index),
                     None => {
-                        self.unknown(path.key(field).index(i), kind, id, known.keys().copied());
+                        self.unknown(path().key(field).index(i), kind, id, known.keys().copied());
                         None
                     }
                 })
@@ -688,11 +709,11 @@ impl Validator {
             .filter_map(|t| refs.tags.get(t.as_str()).copied())
             .collect();
 
-        self.sources(&record.sources, &path.key("sources"));
+        self.sources(&record.sources, &|| path().key("sources"));
         if let Some(image) = &record.image
             && let Err(message) = check_image_path(&image.path, assets)
         {
-            self.value(path.key("image").key("path"), message);
+            self.value(path().key("image").key("path"), message);
         }
 
         Some(timeline::Event {
@@ -712,28 +733,28 @@ impl Validator {
         })
     }
 
-    fn sources(&mut self, sources: &[file::Source], path: &Path) {
+    fn sources(&mut self, sources: &[file::Source], path: &dyn Fn() -> Path) {
         if !sources.iter().any(|s| s.url.is_some()) {
             self.key(
-                path.clone(),
+                path(),
                 "no source with a URL: every event needs at least one source with an http or https `url`".into(),
             );
         }
         for (i, source) in sources.iter().enumerate() {
-            let path = path.index(i);
+            let path = || path().index(i);
             if source.title.trim().is_empty() {
-                self.value(path.key("title"), "a source needs a title".into());
+                self.value(path().key("title"), "a source needs a title".into());
             }
             if source.publisher.trim().is_empty() {
-                self.value(path.key("publisher"), "a source needs a publisher".into());
+                self.value(path().key("publisher"), "a source needs a publisher".into());
             }
             if let Some(published) = &source.published {
-                self.date(published, path.key("published"));
+                self.date(published, || path().key("published"));
             }
             if let Some(url) = &source.url
                 && let Err(message) = check_url(url)
             {
-                self.value(path.key("url"), message);
+                self.value(path().key("url"), message);
             }
         }
     }
@@ -760,27 +781,50 @@ fn parse_colour(text: &str) -> Option<[u8; 3]> {
 
 /// Accepts only plain http and https addresses with a host and without credentials, so that a
 /// link can never run something or leak a password.
-pub fn check_url(text: &str) -> Result<url::Url, String> {
+pub fn check_url(text: &str) -> Result<(), String> {
     if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace()) {
         return Err(format!(
-            "the URL contains a control or space character ({:?}): write it without spaces or line breaks",
-            c
+            "the URL contains a control or space character ({c:?}): write it without spaces or line breaks"
         ));
     }
-    let url = url::Url::parse(text).map_err(|e| format!("`{text}` is not a valid URL: {e}"))?;
-    if !matches!(url.scheme(), "http" | "https") {
+    let Some((scheme, rest)) = text.split_once(':') else {
         return Err(format!(
-            "URL scheme `{}:` is not allowed: only http and https links are accepted",
-            url.scheme()
+            "`{text}` is not a URL: expected http:// or https:// followed by an address"
+        ));
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Err(format!(
+            "URL scheme `{scheme}:` is not allowed: only http and https links are accepted"
         ));
     }
-    if !url.username().is_empty() || url.password().is_some() {
+    let Some(rest) = rest.strip_prefix("//") else {
+        return Err(format!(
+            "`{text}` is not a URL: expected `{scheme}://` followed by an address"
+        ));
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
         return Err("the URL contains a user name or password: remove the credentials".into());
     }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(format!("`{text}` has no host name"));
+    let host = authority
+        .rsplit_once(':')
+        .map_or(authority, |(host, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                host
+            } else {
+                authority
+            }
+        });
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let valid_host = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
+        && !host.starts_with('.');
+    if !valid_host {
+        return Err(format!("`{text}` has no valid host name"));
     }
-    Ok(url)
+    Ok(())
 }
 
 /// An image path must stay inside `assets/` and name an existing PNG or JPEG file.

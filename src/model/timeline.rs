@@ -125,13 +125,17 @@ pub struct Timeline {
     pub tours: Vec<Tour>,
     /// Where the images of this timeline are.
     pub assets: super::Assets,
+    /// Built on first use (or ahead, on a thread): see [`Timeline::search_index`].
+    pub(super) search_index: std::sync::Arc<std::sync::OnceLock<crate::query::index::SearchIndex>>,
     /// Start times of `events`, in the same order, for binary search.
     pub(super) starts: Vec<Seconds>,
     /// The longest duration of any event, to find events that start before a range but reach it.
     pub(super) longest: Seconds,
     /// The latest end of any event.
     pub(super) latest_end: Seconds,
-    pub(super) by_id: HashMap<String, usize>,
+    /// Event index by id, built on first lookup (lookups are rare: tours, saved state, reload).
+    pub(super) by_id:
+        std::sync::Arc<std::sync::OnceLock<HashMap<String, usize, foldhash::fast::RandomState>>>,
 }
 
 impl Timeline {
@@ -148,18 +152,32 @@ impl Timeline {
             .iter()
             .map(Event::end_seconds)
             .fold(f64::MIN, f64::max);
-        timeline.by_id = timeline
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        timeline.by_id = Default::default();
         timeline
+    }
+
+    /// The folded text of every event, for search; built once, on first use. Another thread
+    /// asking meanwhile waits for the same build.
+    pub fn search_index(&self) -> &crate::query::index::SearchIndex {
+        self.search_index
+            .get_or_init(|| crate::query::index::SearchIndex::build(self))
     }
 
     /// The index of the event with this id.
     pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id
+            .get_or_init(|| {
+                let mut map = HashMap::with_capacity_and_hasher(
+                    self.events.len(),
+                    foldhash::fast::RandomState::default(),
+                );
+                for (i, event) in self.events.iter().enumerate() {
+                    map.insert(event.id.clone(), i);
+                }
+                map
+            })
+            .get(id)
+            .copied()
     }
 
     /// The tour with this id.

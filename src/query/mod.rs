@@ -1,6 +1,7 @@
 //! What is shown: one filter type for the window, `export` and `render`.
 
 pub mod fold;
+pub mod index;
 
 use std::collections::BTreeSet;
 
@@ -129,8 +130,9 @@ pub struct Compiled<'t> {
 }
 
 impl Compiled<'_> {
-    /// Whether the event passes every facet.
-    pub fn matches(&self, event: &Event) -> bool {
+    /// Whether the event at `index` passes every facet.
+    pub fn matches(&self, index: usize) -> bool {
+        let event = &self.timeline.events[index];
         let any = |wanted: &[u32], have: &[u32]| {
             wanted.is_empty() || have.iter().any(|h| wanted.contains(h))
         };
@@ -143,7 +145,7 @@ impl Compiled<'_> {
                 .from
                 .is_none_or(|from| event.end_seconds().max(event.start_seconds() + 1.0) > from)
             && self.to.is_none_or(|to| event.start_seconds() < to)
-            && self.search.matches(self.timeline, event)
+            && self.search.matches(index, event)
     }
 
     /// Indices of the matching events, in time order.
@@ -154,14 +156,12 @@ impl Compiled<'_> {
                 .timeline
                 .range(from.unwrap_or(f64::MIN), to.unwrap_or(f64::MAX)),
         };
-        range
-            .filter(|&i| self.matches(&self.timeline.events[i]))
-            .collect()
+        range.filter(|&i| self.matches(i)).collect()
     }
 
-    /// Whether the search part matches (for highlighting while other facets hide).
-    pub fn search_matches(&self, event: &Event) -> bool {
-        self.search.matches(self.timeline, event)
+    /// Whether the search part matches the event at `index` (for dimming the others).
+    pub fn search_matches(&self, index: usize) -> bool {
+        self.search.matches(index, &self.timeline.events[index])
     }
 
     /// True when there is a search query.
@@ -177,10 +177,10 @@ struct Search {
 
 /// One word of the query.
 struct Term {
-    /// Stems to look for in an event's text: the word's own, plus the surnames of the actors and
-    /// the names of the places it matched, in every spelling (so "Тихановская" also finds a
-    /// text that says "Tsikhanouskaya's").
-    stems: Vec<String>,
+    /// Per event: its text contains one of the word's stems (from the search index): the
+    /// word's own, plus the surnames of the actors and the names of the places it matched, in
+    /// every spelling (so "Тихановская" also finds a text that says "Tsikhanouskaya's").
+    in_text: Vec<bool>,
     actors: Vec<u32>,
     places: Vec<u32>,
 }
@@ -239,8 +239,10 @@ impl Search {
                     .collect();
                 stems.sort();
                 stems.dedup();
+                let mut in_text = vec![false; timeline.events.len()];
+                timeline.search_index().mark(&stems, &mut in_text);
                 Term {
-                    stems,
+                    in_text,
                     actors,
                     places,
                 }
@@ -249,15 +251,11 @@ impl Search {
         Self { terms }
     }
 
-    fn matches(&self, timeline: &Timeline, event: &Event) -> bool {
-        if self.terms.is_empty() {
-            return true;
-        }
-        let haystack = haystack(timeline, event);
+    fn matches(&self, index: usize, event: &Event) -> bool {
         self.terms.iter().all(|term| {
-            event.actors.iter().any(|a| term.actors.contains(a))
+            term.in_text.get(index).copied().unwrap_or(false)
+                || event.actors.iter().any(|a| term.actors.contains(a))
                 || event.places.iter().any(|p| term.places.contains(p))
-                || term.stems.iter().any(|s| haystack.contains(s.as_str()))
         })
     }
 }

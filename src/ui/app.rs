@@ -220,8 +220,9 @@ impl App {
             watcher: None,
             reloading: false,
         };
-        if let Some(timeline) = app.timeline() {
-            app.facets = super::filters_ui::Facets::new(timeline);
+        if let Some(timeline) = app.timeline().cloned() {
+            app.facets = super::filters_ui::Facets::new(&timeline);
+            warm_search_index(&timeline);
         }
         app.refilter();
         app
@@ -325,10 +326,8 @@ impl App {
         if !self.filter.search.trim().is_empty()
             && let Ok(compiled) = self.filter.compile(&timeline)
         {
-            self.matches = timeline
-                .events
-                .iter()
-                .map(|e| compiled.search_matches(e))
+            self.matches = (0..timeline.events.len())
+                .map(|i| compiled.search_matches(i))
                 .collect();
             self.search_results = base.iter().copied().filter(|&i| self.matches[i]).collect();
         }
@@ -366,7 +365,9 @@ impl App {
                 let view = self.view();
                 let collapsed = self.timeline_state.as_ref().map(|s| s.collapsed.clone());
                 self.facets = super::filters_ui::Facets::new(&timeline);
-                self.loaded = Loaded::Timeline(Arc::new(timeline), name.to_owned());
+                let timeline = Arc::new(timeline);
+                warm_search_index(&timeline);
+                self.loaded = Loaded::Timeline(timeline, name.to_owned());
                 self.timeline_state = None;
                 self.banner.clear();
                 self.selected =
@@ -1099,6 +1100,19 @@ impl eframe::App for App {
             Ok(text) => storage.set_string(SAVED_KEY, text),
             Err(err) => eprintln!("warning: could not save the window state: {err}"),
         }
+    }
+}
+
+/// Builds the search index on a thread, so that the first search does not block a frame.
+fn warm_search_index(timeline: &Arc<Timeline>) {
+    let timeline = Arc::clone(timeline);
+    let spawned = std::thread::Builder::new()
+        .name("search-index".into())
+        .spawn(move || {
+            timeline.search_index();
+        });
+    if let Err(err) = spawned {
+        eprintln!("warning: search index will be built on first search: {err}");
     }
 }
 

@@ -1,0 +1,244 @@
+//! Benchmark: load, frame, search and filter times on generated files of several sizes.
+//!
+//! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]`
+//!
+//! Prints one JSON object per line on stdout and nothing else; progress goes to stderr.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use belarus_timeline::model::{self, Lang, Timeline};
+use belarus_timeline::query::Filter;
+use belarus_timeline::timeline::TimeView;
+use belarus_timeline::ui::{App, Command, Loaded};
+
+const WIDTH: f32 = 1600.0;
+const HEIGHT: f32 = 900.0;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let sizes: Vec<usize> = args
+        .iter()
+        .position(|a| a == "--sizes")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| {
+            list.split(',')
+                .filter_map(|s| s.trim().parse().ok())
+                .collect()
+        })
+        .unwrap_or_else(|| {
+            if quick {
+                vec![1_000, 10_000]
+            } else {
+                vec![1_000, 10_000, 100_000, 1_000_000]
+            }
+        });
+    let frames = if quick { 20 } else { 120 };
+    let dir = std::env::temp_dir().join(format!("belarus-timeline-bench-{}", std::process::id()));
+    if let Err(err) = std::fs::create_dir_all(&dir) {
+        eprintln!("cannot create {}: {err}", dir.display());
+        std::process::exit(1);
+    }
+    for &n in &sizes {
+        if let Err(err) = bench_size(n, frames, &dir) {
+            eprintln!("size {n}: {err}");
+            std::process::exit(1);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn ms(since: Instant) -> f64 {
+    (since.elapsed().as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0
+}
+
+/// The process's peak resident memory so far, in MB (Linux), or 0.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| {
+                    l.split_whitespace()
+                        .nth(1)
+                        .and_then(|kb| kb.parse::<f64>().ok())
+                })
+        })
+        .map_or(0.0, |kb| (kb / 1024.0).round())
+}
+
+fn bench_size(n: usize, frames: usize, dir: &std::path::Path) -> Result<(), String> {
+    let path = dir.join(format!("events-{n}.ron"));
+    {
+        let file = std::fs::File::create(&path).map_err(|e| e.to_string())?;
+        let mut writer = std::io::BufWriter::new(file);
+        belarus_timeline::generate::write(&mut writer, n, 42).map_err(|e| e.to_string())?;
+        std::io::Write::flush(&mut writer).map_err(|e| e.to_string())?;
+    }
+    let bytes = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+    eprintln!("{n} events, {bytes} bytes");
+
+    // Bare parse of the same text into the same types, for the ratio.
+    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    let parsed = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<model::file::TimelineFile>(&text)
+        .map_err(|e| e.to_string())?;
+    let ron_parse_ms = ms(start);
+    drop(parsed);
+    drop(text);
+
+    let start = Instant::now();
+    let timeline = model::load_path(&path).map_err(|e| e.to_string())?;
+    let load_ms = ms(start);
+    println!(
+        r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{}}}"#,
+        peak_rss_mb()
+    );
+    let _ = std::fs::remove_file(&path);
+
+    let timeline = Arc::new(timeline);
+    frames_bench(&timeline, n, frames);
+    search_and_filter_bench(&timeline, n);
+    Ok(())
+}
+
+fn raw_input(pointer: Option<egui::Pos2>) -> egui::RawInput {
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(WIDTH, HEIGHT),
+        )),
+        ..Default::default()
+    };
+    if let Some(pos) = pointer {
+        input.events.push(egui::Event::PointerMoved(pos));
+    }
+    input
+}
+
+/// One whole frame: the app's UI, egui's layout and tessellation. Returns (shapes, vertices).
+fn frame(ctx: &egui::Context, app: &mut App, pointer: Option<egui::Pos2>) -> (usize, usize) {
+    let mut output = ctx.run_ui(raw_input(pointer), |ui| app.show(ui));
+    // No GPU here: the font atlas updates are not uploaded anywhere.
+    output.textures_delta.clear();
+    let shapes = output.shapes.len();
+    let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let vertices = meshes
+        .iter()
+        .map(|m| match &m.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum();
+    (shapes, vertices)
+}
+
+fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
+    let ctx = egui::Context::default();
+    let mut app = App::new(
+        Loaded::Timeline(Arc::clone(timeline), "bench".into()),
+        Lang::En,
+    );
+    // Warm up fonts and panels once.
+    frame(&ctx, &mut app, None);
+    frame(&ctx, &mut app, None);
+    let (first, _) = timeline.span().unwrap_or((0.0, 1.0));
+    let busiest = busiest_day(timeline).unwrap_or(first);
+    let day = 86_400.0;
+    let views = [
+        ("all", app.timeline_state.as_ref().map(|s| s.fit_all())),
+        (
+            "month",
+            Some(TimeView::new(busiest - 15.0 * day, busiest + 16.0 * day)),
+        ),
+        (
+            "week",
+            Some(TimeView::new(busiest - 3.0 * day, busiest + 4.0 * day)),
+        ),
+        ("day", Some(TimeView::new(busiest, busiest + day))),
+    ];
+    for (name, view) in views {
+        let Some(view) = view else { continue };
+        if let Some(state) = &mut app.timeline_state {
+            state.set_view(view);
+        }
+        let start = Instant::now();
+        frame(&ctx, &mut app, None);
+        let cold_ms = ms(start);
+        let mut times = Vec::with_capacity(frames);
+        let mut counts = (0, 0);
+        for f in 0..frames {
+            let x = 450.0 + (f as f32 * 7.0) % 600.0;
+            let start = Instant::now();
+            counts = frame(
+                &ctx,
+                &mut app,
+                Some(egui::pos2(x, 300.0 + (f % 5) as f32 * 60.0)),
+            );
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+        println!(
+            r#"{{"bench":"frame","events":{n},"view":"{name}","cold_ms":{cold_ms},"median_ms":{:.3},"p95_ms":{:.3},"shapes":{},"vertices":{}}}"#,
+            median, p95, counts.0, counts.1
+        );
+    }
+}
+
+/// The start of the day with the most events.
+fn busiest_day(timeline: &Timeline) -> Option<f64> {
+    let mut counts = std::collections::HashMap::new();
+    for start in timeline.starts() {
+        *counts
+            .entry((start / 86_400.0).floor() as i64)
+            .or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(day, c)| (*c, -day))
+        .map(|(day, _)| day as f64 * 86_400.0)
+}
+
+fn search_and_filter_bench(timeline: &Arc<Timeline>, n: usize) {
+    // The window builds the search index on a thread right after loading; here it is timed.
+    let start = Instant::now();
+    timeline.search_index();
+    println!(
+        r#"{{"bench":"search_index","events":{n},"ms":{}}}"#,
+        ms(start)
+    );
+    let ctx = egui::Context::default();
+    let mut app = App::new(
+        Loaded::Timeline(Arc::clone(timeline), "bench".into()),
+        Lang::En,
+    );
+    for query in ["Activist 17", "Мінск", "strike hrodna"] {
+        let start = Instant::now();
+        app.apply(
+            &ctx,
+            Command::SetFilter(Filter {
+                search: query.into(),
+                ..Filter::default()
+            }),
+        );
+        let elapsed = ms(start);
+        println!(r#"{{"bench":"search","events":{n},"query":"{query}","ms":{elapsed}}}"#);
+    }
+    app.apply(&ctx, Command::SetFilter(Filter::default()));
+    let start = Instant::now();
+    app.apply(
+        &ctx,
+        Command::SetFilter(Filter {
+            categories: ["protest".to_owned()].into(),
+            ..Filter::default()
+        }),
+    );
+    println!(r#"{{"bench":"filter","events":{n},"ms":{}}}"#, ms(start));
+}
