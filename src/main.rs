@@ -532,7 +532,6 @@ fn run_window(
         "belarus-timeline",
         options,
         Box::new(move |cc| {
-            egui_extras::install_image_loaders(&cc.egui_ctx);
             let mut app = App::new(loaded, lang);
             if !reset && let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
                 app.restore(saved);

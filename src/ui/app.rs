@@ -788,6 +788,10 @@ impl App {
     /// The whole interface.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // Image loaders (egui_extras: decoding off the UI thread); installing twice is harmless.
+        if !ctx.is_loader_installed(egui_extras::loaders::image_loader::ImageCrateLoader::ID) {
+            egui_extras::install_image_loaders(&ctx);
+        }
         ctx.set_visuals(self.theme.visuals());
         // Behind everything, edge to edge (offscreen renders have no window background).
         let background = if self.presentation.as_ref().is_some_and(|p| p.blank) {
@@ -971,12 +975,14 @@ impl App {
         ui.horizontal_wrapped(|ui| {
             ui.heading(timeline.title.get(lang));
             ui.separator();
-            if ui.button(t(lang, "menu-open")).clicked() {
-                commands.push(Command::ChooseFile);
-            }
-            if ui.button(t(lang, "present-save-png")).clicked() {
-                commands.push(Command::SavePng);
-            }
+            ui.menu_button(t(lang, "menu-file"), |ui| {
+                if ui.button(t(lang, "menu-open")).clicked() {
+                    commands.push(Command::ChooseFile);
+                }
+                if ui.button(t(lang, "present-save-png")).clicked() {
+                    commands.push(Command::SavePng);
+                }
+            });
             ui.separator();
             if ui.button(t(lang, "present-start")).clicked() {
                 commands.push(Command::StartPresentation {
@@ -998,7 +1004,8 @@ impl App {
             };
             egui::ComboBox::from_label(t(lang, "present-tour"))
                 .selected_text(tour_name(self.chosen_tour))
-                .width(260.0)
+                .width(190.0)
+                .truncate()
                 .show_ui(ui, |ui| {
                     for option in std::iter::once(None).chain((0..timeline.tours.len()).map(Some)) {
                         if ui
@@ -1017,7 +1024,6 @@ impl App {
                 ui.label(egui::RichText::new(status).small());
             }
             ui.separator();
-            ui.label(t(lang, "zoom-presets"));
             for (preset, id) in [
                 (Preset::All, "zoom-all"),
                 (Preset::Month, "zoom-month"),
@@ -1040,9 +1046,7 @@ impl App {
                 .desired_width(96.0);
             let response = ui.add(field).on_hover_text(t(lang, "goto-date"));
             let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button(t(lang, "goto-date")).clicked() || submitted)
-                && !self.goto_text.trim().is_empty()
-            {
+            if submitted && !self.goto_text.trim().is_empty() {
                 match FuzzyDate::parse(self.goto_text.trim()) {
                     Ok(date) => {
                         self.goto_error = false;
@@ -1055,35 +1059,26 @@ impl App {
                 ui.colored_label(ui.visuals().error_fg_color, t(lang, "goto-invalid"));
             }
             ui.separator();
-            egui::ComboBox::from_label(t(lang, "menu-language"))
-                .selected_text(lang.native_name())
-                .show_ui(ui, |ui| {
-                    for option in Lang::ALL {
-                        if ui
-                            .selectable_label(option == lang, option.native_name())
-                            .clicked()
-                        {
-                            commands.push(Command::SetLang(option));
-                        }
+            ui.menu_button(t(lang, "menu-view"), |ui| {
+                ui.label(t(lang, "menu-language"));
+                for option in Lang::ALL {
+                    if ui.radio(option == lang, option.native_name()).clicked() {
+                        commands.push(Command::SetLang(option));
                     }
-                });
-            let theme_name = |theme: Theme| match theme {
-                Theme::Dark => t(lang, "theme-dark"),
-                Theme::Light => t(lang, "theme-light"),
-                Theme::HighContrast => t(lang, "theme-contrast"),
-            };
-            egui::ComboBox::from_label(t(lang, "menu-theme"))
-                .selected_text(theme_name(self.theme))
-                .show_ui(ui, |ui| {
-                    for option in Theme::ALL {
-                        if ui
-                            .selectable_label(option == self.theme, theme_name(option))
-                            .clicked()
-                        {
-                            commands.push(Command::SetTheme(option));
-                        }
+                }
+                ui.separator();
+                ui.label(t(lang, "menu-theme"));
+                for option in Theme::ALL {
+                    let name = match option {
+                        Theme::Dark => t(lang, "theme-dark"),
+                        Theme::Light => t(lang, "theme-light"),
+                        Theme::HighContrast => t(lang, "theme-contrast"),
+                    };
+                    if ui.radio(option == self.theme, name).clicked() {
+                        commands.push(Command::SetTheme(option));
                     }
-                });
+                }
+            });
         });
         commands
     }
