@@ -63,11 +63,8 @@ article {{ page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 0.
         let _ = writeln!(out, "<p>{}</p>", escape(event.summary.get(lang)));
         let _ = writeln!(out, "<ul class=\"sources\">");
         for source in &event.sources {
-            let published = source
-                .published
-                .as_deref()
-                .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
-                .map(|d| format!(", {}", dates::short_date(lang, d)))
+            let published = dates::published(lang, source)
+                .map(|d| format!(", {d}"))
                 .unwrap_or_default();
             let title = match source
                 .url

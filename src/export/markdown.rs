@@ -44,11 +44,8 @@ pub fn handout(
         }
         let _ = writeln!(out, "{}\n", escape(event.summary.get(lang)));
         for source in &event.sources {
-            let published = source
-                .published
-                .as_deref()
-                .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
-                .map(|d| format!(", {}", dates::short_date(lang, d)))
+            let published = dates::published(lang, source)
+                .map(|d| format!(", {d}"))
                 .unwrap_or_default();
             let link = source
                 .url

@@ -129,6 +129,12 @@ pub fn short_date(lang: Lang, date: FuzzyDate) -> String {
     }
 }
 
+/// When a source was published, in `lang` ("17 August 2020"), if it gives a readable date.
+pub fn published(lang: Lang, source: &crate::model::file::Source) -> Option<String> {
+    let date = FuzzyDate::parse(source.published.as_deref()?).ok()?;
+    Some(short_date(lang, date))
+}
+
 /// A date range for lists: "9 – 12 August 2020" style kept simple and unambiguous.
 pub fn span(lang: Lang, start: FuzzyDate, end: Option<FuzzyDate>) -> String {
     match end {

@@ -146,6 +146,8 @@ pub struct Metrics {
     pub label_pad: f64,
     /// Rows a lane may use.
     pub rows: usize,
+    /// An event that must stand alone (the selected one): placed first, never clustered.
+    pub keep: Option<usize>,
 }
 
 /// Lays out one lane for the canvas `[left, left + width)` on screen. `label_width(index)` measures an
@@ -197,6 +199,25 @@ pub fn layout_lane(
     let mut placed: Vec<(usize, Item)> = Vec::new();
     // The last item placed in each row, by position in `placed`.
     let mut last_in_row: Vec<Option<usize>> = vec![None; rows];
+    // The kept event goes first, in row 0, with its label; the rest pack around it.
+    let kept_position = metrics.keep.and_then(|keep| {
+        let at = candidates.iter().position(|c| c.0 == keep)?;
+        let (index, x0, x1, bar) = candidates.remove(at);
+        let label_end = x1 + metrics.label_pad + label_width(index);
+        row_end[0] = if bar { x1 } else { label_end };
+        last_in_row[0] = Some(0);
+        placed.push((
+            0,
+            Item::Event {
+                index,
+                x0,
+                x1,
+                labelled: true,
+                bar,
+            },
+        ));
+        Some(0)
+    });
     for (index, x0, x1, bar) in candidates {
         // A marker claims its label's room too; a bar carries its label inside.
         let mut claim = |row: usize,
@@ -244,11 +265,23 @@ pub fn layout_lane(
         }
         // Markers truly overlap in every row: join the cluster (or start one) with the nearest last item.
         let row = (0..rows)
-            .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
-            .unwrap_or(0);
-        let Some(position) = last_in_row[row] else {
+            .filter(|&r| kept_position.is_none() || last_in_row[r] != kept_position)
+            .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]));
+        let Some(position) = row.and_then(|row| last_in_row[row]) else {
+            // Only the kept event's row is left: draw this one unlabelled beside it.
+            placed.push((
+                0,
+                Item::Event {
+                    index,
+                    x0,
+                    x1,
+                    labelled: false,
+                    bar,
+                },
+            ));
             continue;
         };
+        let row = row.unwrap_or(0);
         let event = &timeline.events[index];
         let (t0, t1) = (event.start_seconds(), event.end_seconds());
         let item = &mut placed[position].1;
@@ -360,9 +393,31 @@ mod tests {
         gap: 2.0,
         label_pad: 4.0,
         rows: 3,
+        keep: None,
     };
 
     proptest! {
+        #[test]
+        fn the_kept_event_always_stands_alone(
+            days in prop::collection::vec((0u32..60, 1u8..=1, prop::option::of(0u32..10)), 2..150),
+            pick in 0usize..150, rows in 1usize..4,
+        ) {
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let (a, b) = timeline.span().unwrap();
+            let view = TimeView::new(a, b);
+            let keep = pick % timeline.events.len();
+            let metrics = Metrics { rows, keep: Some(keep), ..METRICS };
+            let LaneLayout::Items(items) = layout_lane(&timeline, &lanes, 0, &view, (0.0, 600.0), metrics, &mut |_| 80.0) else {
+                return Ok(());
+            };
+            let alone = items.iter().any(|(_, item)| matches!(item, Item::Event { index, .. } if *index == keep));
+            prop_assert!(alone, "the kept event is inside a cluster");
+            let drawn: usize = items.iter().map(|(_, item)| item.count()).sum();
+            prop_assert_eq!(drawn, timeline.events.len());
+        }
+
         #[test]
         fn rows_never_overlap_and_every_event_is_drawn_once(
             days in prop::collection::vec((0u32..700, 1u8..=3, prop::option::of(0u32..40)), 1..120),

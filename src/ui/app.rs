@@ -954,7 +954,7 @@ impl App {
         });
         let selected = self.selected;
         egui::CentralPanel::default().show(ui, |ui| {
-            let height = (ui.available_height() * 0.34).max(150.0);
+            let height = (ui.available_height() * 0.42).max(150.0);
             if let Some(state) = &mut self.timeline_state {
                 ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
                     commands.extend(

@@ -103,11 +103,8 @@ pub fn details_ui(
             ui.separator();
             ui.strong(t(lang, "details-sources"));
             for source in &event.sources {
-                let published = source
-                    .published
-                    .as_deref()
-                    .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
-                    .map(|d| format!(" — {}", dates::short_date(lang, d)))
+                let published = dates::published(lang, source)
+                    .map(|d| format!(" — {d}"))
                     .unwrap_or_default();
                 let text = format!("{} — {}{published}", source.publisher, source.title);
                 match &source.url {

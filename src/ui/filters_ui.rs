@@ -305,6 +305,37 @@ fn dates_ui(
         .to
         .map_or(total, |d| (d - first).num_days().clamp(0, total));
     let show = |days: i64| dates::day_month_year(lang, first + chrono::Duration::days(days));
+    // Typed dates (YYYY-MM-DD), for precision; the sliders below for speed.
+    ui.horizontal(|ui| {
+        for (label, current, is_from) in [
+            (t(lang, "filter-from"), filter.from, true),
+            (t(lang, "filter-to"), filter.to, false),
+        ] {
+            let id = egui::Id::unique(("date-field", is_from));
+            let mut text: String = ui
+                .data(|d| d.get_temp(id))
+                .unwrap_or_else(|| current.map(|d| d.to_string()).unwrap_or_default());
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .hint_text(t(lang, "goto-hint"))
+                        .desired_width(92.0),
+                )
+                .on_hover_text(label);
+            if response.changed() {
+                ui.data_mut(|d| d.insert_temp(id, text.clone()));
+            }
+            if response.lost_focus() {
+                let parsed = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+                if is_from {
+                    next.from = parsed;
+                } else {
+                    next.to = parsed;
+                }
+                ui.data_mut(|d| d.remove::<String>(id));
+            }
+        }
+    });
     ui.horizontal(|ui| {
         ui.label(t(lang, "filter-from"));
         if ui

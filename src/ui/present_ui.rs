@@ -201,11 +201,8 @@ pub fn card_ui(
             }
             ui.add_space(10.0);
             for source in &event.sources {
-                let published = source
-                    .published
-                    .as_deref()
-                    .and_then(|p| crate::model::FuzzyDate::parse(p).ok())
-                    .map(|d| format!(", {}", dates::short_date(lang, d)))
+                let published = dates::published(lang, source)
+                    .map(|d| format!(", {d}"))
                     .unwrap_or_default();
                 ui.label(
                     RichText::new(format!("{}{published}: {}", source.publisher, source.title))

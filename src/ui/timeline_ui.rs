@@ -289,6 +289,7 @@ pub fn timeline_ui(
         gap: 3.0,
         label_pad: 5.0,
         rows,
+        keep: selected,
     };
     let label_font = FontId::proportional(13.0);
     let mut hits: Vec<(Rect, Hit)> = Vec::new();
