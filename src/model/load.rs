@@ -42,18 +42,6 @@ impl Default for Assets {
 }
 
 impl Assets {
-    /// The URI egui's image loaders use for an image at `path` under `assets/`, and its bytes
-    /// when they are compiled in.
-    pub fn image_source(&self, path: &str) -> Option<(String, Option<&'static [u8]>)> {
-        match self {
-            Assets::Embedded(files) => files
-                .iter()
-                .find(|(name, _)| *name == path)
-                .map(|(name, bytes)| (format!("bytes://assets/{name}"), Some(*bytes))),
-            Assets::Dir(dir) => Some((format!("file://{}", dir.join(path).display()), None)),
-        }
-    }
-
     /// The `assets/` folder that belongs to an events file at `path`.
     pub fn beside(path: &FsPath) -> Self {
         let dir = path.parent().unwrap_or_else(|| FsPath::new("."));

@@ -182,6 +182,8 @@ pub struct App {
     pub watcher: Option<crate::reload::Watcher>,
     /// A changed file is being read.
     pub reloading: bool,
+    /// Event images, decoded off the UI thread.
+    images: super::images::Images,
     /// Commands queued from outside (the command line, `render`), applied on the next frame.
     pub queued: Vec<Command>,
     /// A short message in the toolbar (a saved file, a failed save), set from the screenshot
@@ -217,6 +219,7 @@ impl App {
             collapsed_before_presenting: None,
             status: Arc::default(),
             queued: Vec::new(),
+            images: Default::default(),
             watcher: None,
             reloading: false,
         };
@@ -368,6 +371,7 @@ impl App {
                 let timeline = Arc::new(timeline);
                 warm_search_index(&timeline);
                 self.loaded = Loaded::Timeline(timeline, name.to_owned());
+                self.images.clear();
                 self.timeline_state = None;
                 self.banner.clear();
                 self.selected =
@@ -788,10 +792,6 @@ impl App {
     /// The whole interface.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        // Image loaders (egui_extras: decoding off the UI thread); installing twice is harmless.
-        if !ctx.is_loader_installed(egui_extras::loaders::image_loader::ImageCrateLoader::ID) {
-            egui_extras::install_image_loaders(&ctx);
-        }
         ctx.set_visuals(self.theme.visuals());
         // Behind everything, edge to edge (offscreen renders have no window background).
         let background = if self.presentation.as_ref().is_some_and(|p| p.blank) {
@@ -889,6 +889,7 @@ impl App {
                     &self.visible,
                     lang,
                     copied,
+                    &mut self.images,
                 ));
             });
         if let Some(state) = &mut self.timeline_state {
@@ -964,7 +965,15 @@ impl App {
                     );
                 });
             }
-            super::present_ui::card_ui(ui, timeline, &presentation, &steps, lang, &palette);
+            super::present_ui::card_ui(
+                ui,
+                timeline,
+                &presentation,
+                &steps,
+                lang,
+                &palette,
+                &mut self.images,
+            );
         });
         commands
     }

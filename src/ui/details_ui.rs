@@ -13,6 +13,7 @@ pub fn details_ui(
     visible: &[usize],
     lang: Lang,
     copied: bool,
+    images: &mut super::images::Images,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(event) = selected.and_then(|i| timeline.events.get(i)) else {
@@ -98,7 +99,7 @@ pub fn details_ui(
             }
             ui.label(egui::RichText::new(summary).size(15.0));
             if let Some(image) = &event.image {
-                image_ui(ui, timeline, image, lang);
+                image_ui(ui, timeline, image, lang, images);
             }
             ui.separator();
             ui.strong(t(lang, "details-sources"));
@@ -167,20 +168,17 @@ fn people_and_places_ui(
     }
 }
 
-fn image_ui(ui: &mut egui::Ui, timeline: &Timeline, image: &crate::model::file::Image, lang: Lang) {
-    let Some((uri, bytes)) = timeline.assets.image_source(&image.path) else {
-        return;
-    };
+fn image_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    image: &crate::model::file::Image,
+    lang: Lang,
+    images: &mut super::images::Images,
+) {
     ui.add_space(6.0);
-    let widget = match bytes {
-        Some(bytes) => egui::Image::from_bytes(uri, bytes),
-        None => egui::Image::new(uri),
-    };
-    let widget = widget
-        .max_width(ui.available_width().min(420.0))
-        .max_height(260.0)
-        .show_loading_spinner(true);
-    let response = ui.add(widget);
+    images.ui(ui, &timeline.assets, &image.path, 260.0, |reason| {
+        tr(lang, "image-failed", &[("reason", reason.to_owned())])
+    });
     if let Some(caption) = image.caption.exact(lang).or(image.caption.exact(Lang::En)) {
         ui.label(egui::RichText::new(caption).small());
     }
@@ -196,7 +194,6 @@ fn image_ui(ui: &mut egui::Ui, timeline: &Timeline, image: &crate::model::file::
         .small()
         .weak(),
     );
-    response.on_hover_text(&image.path);
 }
 
 /// The event and its sources as plain text, for pasting into notes or slides.

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod details_ui;
 pub mod filters_ui;
+pub mod images;
 mod overview_ui;
 pub mod present_ui;
 pub mod theme;

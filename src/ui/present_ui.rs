@@ -100,6 +100,7 @@ pub fn card_ui(
     steps: &[(usize, Option<&Text>)],
     lang: Lang,
     palette: &Palette,
+    images: &mut super::images::Images,
 ) {
     let Some(&(index, note)) = steps.get(presentation.step) else {
         return;
@@ -178,14 +179,10 @@ pub fn card_ui(
                         );
                     });
             }
-            if let Some(image) = &event.image
-                && let Some((uri, bytes)) = timeline.assets.image_source(&image.path)
-            {
-                let widget = match bytes {
-                    Some(bytes) => egui::Image::from_bytes(uri, bytes),
-                    None => egui::Image::new(uri),
-                };
-                ui.add(widget.max_height(220.0));
+            if let Some(image) = &event.image {
+                images.ui(ui, &timeline.assets, &image.path, 220.0, |reason| {
+                    tr(lang, "image-failed", &[("reason", reason.to_owned())])
+                });
                 ui.label(
                     RichText::new(tr(
                         lang,
