@@ -30,24 +30,22 @@ impl SearchIndex {
     pub fn mark(&self, needles: &[String], marks: &mut [bool]) {
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             let finder = memchr::memmem::Finder::new(needle.as_bytes());
+            // Hits come in order, so the event that holds each one is found by walking forward.
+            let mut event = 0;
             let mut from = 0;
             while let Some(found) = finder.find(&self.text[from..]) {
                 let at = from + found;
-                // The event whose part contains `at`.
-                let event = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+                while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
+                    event += 1;
+                }
                 if let Some(mark) = marks.get_mut(event) {
                     *mark = true;
                 }
-                // Skip to the next event: one hit is enough.
-                from = self
-                    .starts
-                    .get(event + 1)
-                    .copied()
-                    .unwrap_or(self.text.len())
-                    .max(at + 1);
-                if from >= self.text.len() {
-                    break;
-                }
+                // One hit per event is enough: go on from the next event's text.
+                from = match self.starts.get(event + 1) {
+                    Some(&next) if next < self.text.len() => next,
+                    _ => break,
+                };
             }
         }
     }
