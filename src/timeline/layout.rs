@@ -245,7 +245,9 @@ pub fn layout_lane(
         }
         // No row has room with the labels as they are: a label yields to a marker. Take the
         // row whose last item, without its label, ends earliest and still leaves room.
+        // The kept event keeps its label.
         let yielding = (0..rows)
+            .filter(|&row| kept_position.is_none() || last_in_row[row] != kept_position)
             .filter_map(|row| match &placed[last_in_row[row]?].1 {
                 Item::Event {
                     x1: last_x1,
@@ -412,8 +414,8 @@ mod tests {
             let LaneLayout::Items(items) = layout_lane(&timeline, &lanes, 0, &view, (0.0, 600.0), metrics, &mut |_| 80.0) else {
                 return Ok(());
             };
-            let alone = items.iter().any(|(_, item)| matches!(item, Item::Event { index, .. } if *index == keep));
-            prop_assert!(alone, "the kept event is inside a cluster");
+            let alone = items.iter().any(|(_, item)| matches!(item, Item::Event { index, labelled: true, .. } if *index == keep));
+            prop_assert!(alone, "the kept event is inside a cluster or lost its label");
             let drawn: usize = items.iter().map(|(_, item)| item.count()).sum();
             prop_assert_eq!(drawn, timeline.events.len());
         }
