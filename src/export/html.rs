@@ -27,37 +27,26 @@ article {{ page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 0.
 </style>\n</head>\n<body>\n<h1>{title}</h1>\n",
         lang.code()
     );
-    if let Some(description) = timeline
-        .description
-        .exact(lang)
-        .or(timeline.description.exact(Lang::En))
-    {
+    if let Some(description) = super::description(timeline, lang) {
         let _ = writeln!(out, "<p>{}</p>", escape(description));
     }
-    for (step, &index) in indices.iter().enumerate() {
-        let event = &timeline.events[index];
-        let category = &timeline.categories[usize::from(event.category)];
-        let date = match event.end {
-            Some(_) => dates::span(lang, event.start, event.end),
-            None => dates::long_date(lang, event.start, event.time),
-        };
-        let number = if notes.is_some() {
-            format!("{}. ", step + 1)
-        } else {
-            String::new()
-        };
+    for super::Entry {
+        event,
+        category,
+        date,
+        number,
+        note,
+    } in super::entries(timeline, indices, notes, lang)
+    {
         let _ = writeln!(out, "<article id=\"{}\">", escape(&event.id));
         let _ = writeln!(out, "<h2>{number}{}</h2>", escape(event.title.get(lang)));
         let _ = writeln!(
             out,
             "<p><span class=\"date\">{}</span> · <span class=\"category\">{}</span></p>",
             escape(&date),
-            escape(category.name.get(lang))
+            escape(category)
         );
-        if let Some(note) = notes
-            .and_then(|n| n.get(step))
-            .and_then(|n| n.exact(lang).or(n.exact(Lang::En)))
-        {
+        if let Some(note) = note {
             let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
         }
         let _ = writeln!(out, "<p>{}</p>", escape(event.summary.get(lang)));

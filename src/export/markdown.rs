@@ -15,31 +15,20 @@ pub fn handout(
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", timeline.title.get(lang));
-    if let Some(description) = timeline
-        .description
-        .exact(lang)
-        .or(timeline.description.exact(Lang::En))
-    {
+    if let Some(description) = super::description(timeline, lang) {
         let _ = writeln!(out, "{description}\n");
     }
-    for (step, &index) in indices.iter().enumerate() {
-        let event = &timeline.events[index];
-        let category = &timeline.categories[usize::from(event.category)];
-        let date = match event.end {
-            Some(_) => dates::span(lang, event.start, event.end),
-            None => dates::long_date(lang, event.start, event.time),
-        };
-        let number = if notes.is_some() {
-            format!("{}. ", step + 1)
-        } else {
-            String::new()
-        };
+    for super::Entry {
+        event,
+        category,
+        date,
+        number,
+        note,
+    } in super::entries(timeline, indices, notes, lang)
+    {
         let _ = writeln!(out, "## {number}{}\n", escape(event.title.get(lang)));
-        let _ = writeln!(out, "**{date}** · {}\n", category.name.get(lang));
-        if let Some(note) = notes
-            .and_then(|n| n.get(step))
-            .and_then(|n| n.exact(lang).or(n.exact(Lang::En)))
-        {
+        let _ = writeln!(out, "**{date}** · {}\n", category);
+        if let Some(note) = note {
             let _ = writeln!(out, "> {}\n", escape(note));
         }
         let _ = writeln!(out, "{}\n", escape(event.summary.get(lang)));

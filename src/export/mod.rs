@@ -45,6 +45,55 @@ pub fn export(
 
 pub use markdown::handout;
 
+/// What a handout prints for one event, the same in every handout format.
+struct Entry<'t> {
+    event: &'t crate::model::Event,
+    category: &'t str,
+    /// "Sunday, 16 August 2020", or a span.
+    date: String,
+    /// "3. " in a tour, empty otherwise.
+    number: String,
+    note: Option<&'t str>,
+}
+
+/// The entries of a handout: the events at `indices`, with the tour's notes when given.
+fn entries<'t>(
+    timeline: &'t Timeline,
+    indices: &'t [usize],
+    notes: Option<&'t [&'t Text]>,
+    lang: Lang,
+) -> impl Iterator<Item = Entry<'t>> {
+    indices.iter().enumerate().map(move |(step, &index)| {
+        let event = &timeline.events[index];
+        Entry {
+            event,
+            category: timeline.categories[usize::from(event.category)]
+                .name
+                .get(lang),
+            date: match event.end {
+                Some(_) => crate::i18n::dates::span(lang, event.start, event.end),
+                None => crate::i18n::dates::long_date(lang, event.start, event.time),
+            },
+            number: if notes.is_some() {
+                format!("{}. ", step + 1)
+            } else {
+                String::new()
+            },
+            note: notes
+                .and_then(|n| n.get(step))
+                .and_then(|n| n.exact(lang).or(n.exact(Lang::En))),
+        }
+    })
+}
+
+/// The timeline's description in `lang`, or in English.
+fn description(timeline: &Timeline, lang: Lang) -> Option<&str> {
+    timeline
+        .description
+        .exact(lang)
+        .or(timeline.description.exact(Lang::En))
+}
+
 /// Writing failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
