@@ -239,12 +239,12 @@ fn tour_handout_lists_every_source_of_the_tour() {
         let text = String::from_utf8(output.stdout).unwrap();
         for (index, note) in &tour.steps {
             let event = &timeline.events[*index];
-            for source in &event.sources {
+            for source in event.sources() {
                 if let Some(url) = &source.url {
                     let shown = if format == "html" {
                         url.replace('&', "&amp;")
                     } else {
-                        url.clone()
+                        url.to_string()
                     };
                     assert!(text.contains(&shown), "{format}: {url} missing");
                 }

@@ -23,26 +23,25 @@ fn at_least_150_events() {
 #[test]
 fn every_event_has_an_http_source_and_key_events_two_independent() {
     for event in &bundled().events {
-        let with_url: Vec<_> = event.sources.iter().filter(|s| s.url.is_some()).collect();
+        let with_url: Vec<_> = event.sources().filter(|s| s.url.is_some()).collect();
         assert!(
             with_url.iter().all(|s| s
                 .url
-                .as_deref()
                 .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://"))),
             "{}",
-            event.id
+            event.id()
         );
         assert!(
             !with_url.is_empty(),
             "{} has no source with a URL",
-            event.id
+            event.id()
         );
         if event.importance == 1 {
-            let publishers: HashSet<&str> = with_url.iter().map(|s| s.publisher.as_str()).collect();
+            let publishers: HashSet<&str> = with_url.iter().map(|s| s.publisher).collect();
             assert!(
                 publishers.len() >= 2,
                 "key event {} needs two independent sources with URLs",
-                event.id
+                event.id()
             );
         }
     }
@@ -53,14 +52,14 @@ fn every_event_is_in_three_languages() {
     for event in &bundled().events {
         for lang in Lang::ALL {
             assert!(
-                event.title.exact(lang).is_some(),
+                event.title().exact(lang).is_some(),
                 "{} lacks a {lang} title",
-                event.id
+                event.id()
             );
             assert!(
-                event.summary.exact(lang).is_some(),
+                event.summary().exact(lang).is_some(),
                 "{} lacks a {lang} summary",
-                event.id
+                event.id()
             );
         }
     }
@@ -110,9 +109,9 @@ fn no_two_events_share_a_title() {
         let mut seen = HashSet::new();
         for event in &timeline.events {
             assert!(
-                seen.insert(event.title.get(lang)),
+                seen.insert(event.title().get(lang)),
                 "title used twice: {}",
-                event.title.get(lang)
+                event.title().get(lang)
             );
         }
     }
@@ -137,8 +136,7 @@ fn the_it_story_is_told_in_full() {
         .events
         .iter()
         .filter(|e| {
-            e.sources
-                .iter()
+            e.sources()
                 .any(|s| s.publisher.contains("Window on Eurasia") && s.url.is_none())
         })
         .count();

@@ -81,7 +81,7 @@ proptest! {
                 belarus_timeline::model::Precision::Day => last.date,
                 belarus_timeline::model::Precision::Month => belarus_timeline::model::date::first_of_next_month(last.date).pred_opt().unwrap(),
             };
-            prop_assert!(e.start.date <= to_date && last_day >= from_date, "{} outside {from_date}..{to_date}", e.id);
+            prop_assert!(e.start.date <= to_date && last_day >= from_date, "{} outside {from_date}..{to_date}", e.id());
         }
         // And nothing in range is missing.
         let expected = timeline.events.iter().enumerate().filter(|(_, e)| {

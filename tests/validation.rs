@@ -378,3 +378,74 @@ fn hostile_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn escaped_strings_are_read_exactly() {
+    let text = with_field(
+        "title",
+        r#"{"en": "A \"quoted\" word", "be": "Радок\nдругі", "ru": "\u{416}"}"#,
+    )
+    .replace(
+        r#"publisher: "P", url: "https://example.org/b""#,
+        r#"publisher: "P\\Q", url: "https://example.org/b""#,
+    );
+    let timeline = load_str(&text, "test.ron", &Assets::Embedded(&[])).unwrap();
+    let event = &timeline.events[1];
+    assert_eq!(event.id(), "second");
+    use belarus_timeline::model::Lang;
+    assert_eq!(event.title().get(Lang::En), "A \"quoted\" word");
+    assert_eq!(event.title().get(Lang::Be), "Радок\nдругі");
+    assert_eq!(event.title().get(Lang::Ru), "Ж");
+    assert_eq!(event.summary().get(Lang::En), "Summary");
+    let source = event.sources().next().unwrap();
+    assert_eq!(source.publisher, "P\\Q");
+    assert_eq!(source.url, Some("https://example.org/b"));
+    assert_eq!(source.published, None);
+}
+
+#[test]
+fn lists_may_come_after_the_events_that_use_them() {
+    let text = r##"Timeline(
+    title: {"en": "Test"},
+    events: [
+        Event(id: "b", start: "2020-08-10", category: "protest", importance: 1, title: {"en": "B"}, summary: {"en": "S"}, places: ["minsk"], actors: ["nexta"], tags: ["z", "a"], sources: [Source(title: "T", publisher: "P", url: "https://example.org/a")]),
+        Event(id: "a", start: "2020-08-09", category: "protest", importance: 1, title: {"en": "A"}, summary: {"en": "S"}, tags: ["a"], sources: [Source(title: "T", publisher: "P", url: "https://example.org/a")]),
+    ],
+    categories: [Category(id: "protest", name: {"en": "Protest"}, colour: "#c8102e")],
+    places: [Place(id: "minsk", name: {"en": "Minsk"}, lat: 53.9, lon: 27.56)],
+    actors: [Actor(id: "nexta", kind: Media, name: {"en": "NEXTA"})],
+)"##;
+    let timeline = load_str(text, "test.ron", &Assets::Embedded(&[])).unwrap();
+    assert_eq!(timeline.tags, ["a", "z"]);
+    let ids: Vec<&str> = timeline.events.iter().map(|e| e.id()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let b = &timeline.events[1];
+    assert_eq!(b.places(), [0]);
+    assert_eq!(b.actors(), [0]);
+    assert_eq!(b.tags(), [1, 0]);
+    assert_eq!(timeline.events[0].tags(), [0]);
+}
+
+#[test]
+fn unknown_references_are_reported_where_they_are_used() {
+    let text = with_field("places", r#"["minsk", "pinsk"]"#).replace(
+        r#"category: "protest",
+            importance: 2"#,
+        r#"category: "protets",
+            importance: 2"#,
+    );
+    let found = errors(&text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .starts_with("unknown category `protets`; did you mean `protest`?"),
+        "{found:#?}"
+    );
+    assert_eq!((found[0].line, found[0].col), (21, 23));
+    assert!(
+        found[1].message.starts_with("unknown place `pinsk`"),
+        "{found:#?}"
+    );
+    assert_eq!((found[1].line, found[1].col), (26, 31));
+}

@@ -38,8 +38,8 @@ article {{ page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 0.
         note,
     } in super::entries(timeline, indices, notes, lang)
     {
-        let _ = writeln!(out, "<article id=\"{}\">", escape(&event.id));
-        let _ = writeln!(out, "<h2>{number}{}</h2>", escape(event.title.get(lang)));
+        let _ = writeln!(out, "<article id=\"{}\">", escape(event.id()));
+        let _ = writeln!(out, "<h2>{number}{}</h2>", escape(event.title().get(lang)));
         let _ = writeln!(
             out,
             "<p><span class=\"date\">{}</span> · <span class=\"category\">{}</span></p>",
@@ -49,24 +49,23 @@ article {{ page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 0.
         if let Some(note) = note {
             let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
         }
-        let _ = writeln!(out, "<p>{}</p>", escape(event.summary.get(lang)));
+        let _ = writeln!(out, "<p>{}</p>", escape(event.summary().get(lang)));
         let _ = writeln!(out, "<ul class=\"sources\">");
-        for source in &event.sources {
-            let published = dates::published(lang, source)
+        for source in event.sources() {
+            let published = dates::published(lang, source.published)
                 .map(|d| format!(", {d}"))
                 .unwrap_or_default();
             let title = match source
                 .url
-                .as_deref()
                 .filter(|u| crate::model::load::check_url(u).is_ok())
             {
-                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(&source.title)),
-                None => format!("<cite>{}</cite>", escape(&source.title)),
+                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(source.title)),
+                None => format!("<cite>{}</cite>", escape(source.title)),
             };
             let _ = writeln!(
                 out,
                 "<li>{}: {title}{}</li>",
-                escape(&source.publisher),
+                escape(source.publisher),
                 escape(&published)
             );
         }

@@ -20,15 +20,15 @@ pub fn calendar(timeline: &Timeline, indices: &[usize], lang: Lang) -> String {
             Precision::Day => last.date + Duration::days(1),
             Precision::Month => first_of_next_month(last.date),
         };
-        let mut description = event.summary.get(lang).to_owned();
-        for source in &event.sources {
+        let mut description = event.summary().get(lang).to_owned();
+        for source in event.sources() {
             description.push_str(&format!("\n{}: {}", source.publisher, source.title));
             if let Some(url) = &source.url {
                 description.push_str(&format!(" {url}"));
             }
         }
         lines.push("BEGIN:VEVENT".to_owned());
-        lines.push(format!("UID:{}@belarus-timeline", event.id));
+        lines.push(format!("UID:{}@belarus-timeline", event.id()));
         lines.push("DTSTAMP:20200101T000000Z".to_owned());
         lines.push(format!(
             "DTSTART;VALUE=DATE:{}",
@@ -38,7 +38,7 @@ pub fn calendar(timeline: &Timeline, indices: &[usize], lang: Lang) -> String {
             "DTEND;VALUE=DATE:{}",
             end_exclusive.format("%Y%m%d")
         ));
-        lines.push(format!("SUMMARY:{}", escape(event.title.get(lang))));
+        lines.push(format!("SUMMARY:{}", escape(event.title().get(lang))));
         lines.push(format!("DESCRIPTION:{}", escape(&description)));
         lines.push(format!(
             "CATEGORIES:{}",
@@ -48,7 +48,7 @@ pub fn calendar(timeline: &Timeline, indices: &[usize], lang: Lang) -> String {
                     .get(lang)
             )
         ));
-        if let Some(url) = event.sources.iter().find_map(|s| s.url.as_ref()) {
+        if let Some(url) = event.sources().find_map(|s| s.url) {
             lines.push(format!("URL:{url}"));
         }
         lines.push("END:VEVENT".to_owned());

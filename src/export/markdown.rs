@@ -26,26 +26,22 @@ pub fn handout(
         note,
     } in super::entries(timeline, indices, notes, lang)
     {
-        let _ = writeln!(out, "## {number}{}\n", escape(event.title.get(lang)));
+        let _ = writeln!(out, "## {number}{}\n", escape(event.title().get(lang)));
         let _ = writeln!(out, "**{date}** · {}\n", category);
         if let Some(note) = note {
             let _ = writeln!(out, "> {}\n", escape(note));
         }
-        let _ = writeln!(out, "{}\n", escape(event.summary.get(lang)));
-        for source in &event.sources {
-            let published = dates::published(lang, source)
+        let _ = writeln!(out, "{}\n", escape(event.summary().get(lang)));
+        for source in event.sources() {
+            let published = dates::published(lang, source.published)
                 .map(|d| format!(", {d}"))
                 .unwrap_or_default();
-            let link = source
-                .url
-                .as_deref()
-                .map(|u| format!(" <{u}>"))
-                .unwrap_or_default();
+            let link = source.url.map(|u| format!(" <{u}>")).unwrap_or_default();
             let _ = writeln!(
                 out,
                 "- {}: *{}*{published}.{link}",
-                escape(&source.publisher),
-                escape(&source.title)
+                escape(source.publisher),
+                escape(source.title)
             );
         }
         out.push('\n');

@@ -162,7 +162,7 @@ fn text_map(text: &Text) -> std::collections::BTreeMap<String, String> {
 pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
     let e = &timeline.events[index];
     JsonEvent {
-        id: e.id.clone(),
+        id: e.id().to_owned(),
         start: e.start.date.format("%Y-%m-%d").to_string(),
         end: e.end.map(|d| d.date.format("%Y-%m-%d").to_string()),
         precision: match e.start.precision {
@@ -172,31 +172,30 @@ pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
         time: e.time.map(|t| t.format("%H:%M").to_string()),
         category: timeline.categories[usize::from(e.category)].id.clone(),
         importance: e.importance,
-        title: text_map(&e.title),
-        summary: text_map(&e.summary),
+        title: text_map(&e.title().to_text()),
+        summary: text_map(&e.summary().to_text()),
         places: e
-            .places
+            .places()
             .iter()
             .map(|&p| timeline.places[p as usize].id.clone())
             .collect(),
         actors: e
-            .actors
+            .actors()
             .iter()
             .map(|&a| timeline.actors[a as usize].id.clone())
             .collect(),
         tags: e
-            .tags
+            .tags()
             .iter()
             .map(|&t| timeline.tags[t as usize].clone())
             .collect(),
         sources: e
-            .sources
-            .iter()
+            .sources()
             .map(|s| JsonSource {
-                title: s.title.clone(),
-                publisher: s.publisher.clone(),
-                published: s.published.clone(),
-                url: s.url.clone(),
+                title: s.title.to_owned(),
+                publisher: s.publisher.to_owned(),
+                published: s.published.map(str::to_owned),
+                url: s.url.map(str::to_owned),
             })
             .collect(),
     }
@@ -250,8 +249,8 @@ fn csv(timeline: &Timeline, indices: &[usize], lang: Lang) -> Result<String, Exp
             e.time.unwrap_or_default(),
             e.category,
             e.importance.to_string(),
-            event.title.get(lang).to_owned(),
-            event.summary.get(lang).to_owned(),
+            event.title().get(lang).to_owned(),
+            event.summary().get(lang).to_owned(),
             e.places.join(";"),
             e.actors.join(";"),
             e.tags.join(";"),

@@ -130,8 +130,8 @@ pub fn short_date(lang: Lang, date: FuzzyDate) -> String {
 }
 
 /// When a source was published, in `lang` ("17 August 2020"), if it gives a readable date.
-pub fn published(lang: Lang, source: &crate::model::file::Source) -> Option<String> {
-    let date = FuzzyDate::parse(source.published.as_deref()?).ok()?;
+pub fn published(lang: Lang, published: Option<&str>) -> Option<String> {
+    let date = FuzzyDate::parse(published?).ok()?;
     Some(short_date(lang, date))
 }
 

@@ -4,16 +4,19 @@
 //! known, dates real, links safe) is checked here, and every problem of a file is reported
 //! together with its line and column.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Component, Path as FsPath, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use super::date::{FuzzyDate, Precision, parse_time};
+use std::sync::Arc;
+
+use super::date::FuzzyDate;
 use super::error::{Diagnostic, LoadError};
-use super::file::{self, TimelineFile};
+use super::file;
 use super::locate::{Node, Path, line_col};
-use super::timeline::{self, Timeline};
+use super::stream;
+use super::timeline::{self, Event, Strings, Timeline};
 use super::{Lang, Text};
 
 /// Files larger than this are refused before they are read. A million realistic events take
@@ -81,54 +84,77 @@ pub fn load_path(path: &FsPath) -> Result<Timeline, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    load_bytes(&bytes, &file, &Assets::beside(path))
+    match String::from_utf8(bytes) {
+        Ok(text) => load_owned(text, &file, &Assets::beside(path)),
+        Err(err) => Err(not_utf8(err.as_bytes(), &file)),
+    }
 }
 
 /// Checks and indexes the bytes of an events file; `file` names it in messages.
 pub fn load_bytes(bytes: &[u8], file: &str, assets: &Assets) -> Result<Timeline, LoadError> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text, file, assets),
-        Err(err) => {
-            let valid = &bytes[..err.valid_up_to()];
-            let valid = std::str::from_utf8(valid).unwrap_or_default();
-            let (line, col) = line_col(valid, valid.len());
-            Err(LoadError::Invalid(vec![Diagnostic {
-                file: file.to_owned(),
-                line,
-                col,
-                message: format!(
-                    "the file is not valid UTF-8 (bad byte at offset {}): save it as UTF-8 text",
-                    err.valid_up_to()
-                ),
-            }]))
-        }
+        Ok(text) => load_owned(text.to_owned(), file, assets),
+        Err(_) => Err(not_utf8(bytes, file)),
     }
+}
+
+fn not_utf8(bytes: &[u8], file: &str) -> LoadError {
+    let valid_up_to = match std::str::from_utf8(bytes) {
+        Ok(_) => bytes.len(),
+        Err(err) => err.valid_up_to(),
+    };
+    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let (line, col) = line_col(valid, valid.len());
+    LoadError::Invalid(vec![Diagnostic {
+        file: file.to_owned(),
+        line,
+        col,
+        message: format!(
+            "the file is not valid UTF-8 (bad byte at offset {valid_up_to}): save it as UTF-8 text"
+        ),
+    }])
 }
 
 /// Checks and indexes the text of an events file; `file` names it in messages.
 pub fn load_str(text: &str, file: &str, assets: &Assets) -> Result<Timeline, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let diagnose = |problems: Vec<Problem>| LoadError::Invalid(locate(text, file, problems));
-    let parsed = parse(text).map_err(diagnose)?;
-    let mut timeline = validate(parsed, assets).map_err(diagnose)?;
+    load_owned(text.to_owned(), file, assets)
+}
+
+/// Checks and indexes the text of an events file, keeping the text: the events' strings are
+/// slices of it.
+pub fn load_owned(text: String, file: &str, assets: &Assets) -> Result<Timeline, LoadError> {
+    let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let diagnose =
+        |text: &str, problems: Vec<Problem>| LoadError::Invalid(locate(text, file, problems));
+    if text[offset..].trim().is_empty() {
+        return Err(diagnose(
+            "",
+            vec![Problem::at_line_col(
+                1,
+                1,
+                "the file is empty: expected `Timeline(title: …, categories: […], events: […])`"
+                    .into(),
+            )],
+        ));
+    }
+    let mut v = Validator::default();
+    let mut parsed = match stream::read(&text, offset, &mut v, assets) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            let body = &text[offset..];
+            return Err(diagnose(body, parse_problems(body, &err)));
+        }
+    };
+    let strings = Arc::new(Strings::new(text, std::mem::take(&mut parsed.extra)));
+    let mut timeline = validate(parsed, v, &strings)
+        .map_err(|problems| diagnose(&strings.file()[offset..], problems))?;
     timeline.assets = assets.clone();
     Ok(timeline)
 }
 
-/// Parses the text into the file's types without checking it, reporting every element that does
-/// not fit its type, not only the first.
-pub fn parse(text: &str) -> Result<TimelineFile, Vec<Problem>> {
-    if text.trim().is_empty() {
-        return Err(vec![Problem::at_line_col(
-            1,
-            1,
-            "the file is empty: expected `Timeline(title: …, categories: […], events: […])`".into(),
-        )]);
-    }
-    let whole_error = match ron_options().from_str::<TimelineFile>(text) {
-        Ok(file) => return Ok(file),
-        Err(err) => err,
-    };
+/// Every element that does not fit its type, not only the first: `whole_error` is `ron`'s
+/// error for the whole file, and each list element is parsed again on its own.
+fn parse_problems(text: &str, whole_error: &ron::error::SpannedError) -> Vec<Problem> {
     let mut problems = Vec::new();
     if let Some(root) = Node::parse(text) {
         let mut each =
@@ -165,14 +191,14 @@ pub fn parse(text: &str) -> Result<TimelineFile, Vec<Problem>> {
     if !problems.iter().any(|p| p.at == whole.at) {
         problems.push(whole);
     }
-    Err(problems)
+    problems
 }
 
 fn check_as<T: DeserializeOwned>(text: &str) -> Result<(), ron::error::SpannedError> {
     ron_options().from_str::<T>(text).map(drop)
 }
 
-fn ron_options() -> ron::Options {
+pub(super) fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64)
@@ -311,19 +337,26 @@ pub fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) 
         .map(|(_, c)| c)
 }
 
-/// Checks everything `ron` cannot and builds the indexed timeline.
-fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem>> {
-    let mut v = Validator::default();
+/// Checks everything `ron` cannot and builds the indexed timeline. The events were checked one
+/// by one as they were read (their problems are in `v`); here their references are resolved.
+fn validate(
+    parsed: stream::Parsed,
+    mut v: Validator,
+    strings: &Arc<Strings>,
+) -> Result<Timeline, Vec<Problem>> {
     let root = Path::root();
-    v.require_english(&file.title, || root.key("title"), "title");
-
-    let categories = v.categories(&file.categories);
+    let title = parsed.title.unwrap_or_default();
+    v.require_english(&title, || root.key("title"), "title");
+    let file_categories = parsed.categories.unwrap_or_default();
+    let categories = v.categories(&file_categories);
+    let places = parsed.places;
+    let actors = parsed.actors;
     v.ids(
-        file.places.iter().map(|p| p.id.as_str()),
+        places.iter().map(|p| p.id.as_str()),
         &root.key("places"),
         "place",
     );
-    for (i, place) in file.places.iter().enumerate() {
+    for (i, place) in places.iter().enumerate() {
         let path = root.key("places").index(i);
         v.require_english(&place.name, || path.key("name"), "name");
         if !(-90.0..=90.0).contains(&place.lat) {
@@ -340,64 +373,124 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
         }
     }
     v.ids(
-        file.actors.iter().map(|a| a.id.as_str()),
+        actors.iter().map(|a| a.id.as_str()),
         &root.key("actors"),
         "actor",
     );
-    for (i, actor) in file.actors.iter().enumerate() {
+    for (i, actor) in actors.iter().enumerate() {
         v.require_english(
             &actor.name,
             || root.key("actors").index(i).key("name"),
             "name",
         );
     }
-    let eras = v.eras(&file.eras);
+    let eras = v.eras(&parsed.eras);
 
-    let place_ids = index_of(file.places.iter().map(|p| p.id.as_str()));
-    let actor_ids = index_of(file.actors.iter().map(|a| a.id.as_str()));
-    let category_ids = index_of(file.categories.iter().map(|c| c.id.as_str()));
-    let tags: Vec<String> = file
-        .events
+    // The tags are every tag used, sorted.
+    let mut tags: Vec<String> = parsed
+        .event_tags
+        .names
         .iter()
-        .flat_map(|e| e.tags.iter().map(String::as_str))
-        .collect::<BTreeSet<&str>>()
-        .into_iter()
-        .map(str::to_owned)
+        .map(|t| t.to_string())
         .collect();
+    tags.sort_unstable();
     let tag_ids = index_of(tags.iter().map(String::as_str));
+    let tag_map: Vec<u32> = parsed
+        .event_tags
+        .names
+        .iter()
+        .map(|t| tag_ids.get(&**t).copied().unwrap_or(u32::MAX))
+        .collect();
 
-    v.ids(
-        file.events.iter().map(|e| e.id.as_str()),
-        &root.key("events"),
-        "event",
-    );
-    let mut events = Vec::with_capacity(file.events.len());
-    for (i, record) in file.events.into_iter().enumerate() {
+    // Interned ids to indices into the lists, or `u32::MAX` when the list lacks them.
+    let resolve = |interner: &stream::Interner, known: &FastMap<&str, u32>| -> Vec<u32> {
+        interner
+            .names
+            .iter()
+            .map(|name| known.get(&**name).copied().unwrap_or(u32::MAX))
+            .collect()
+    };
+    let category_ids = index_of(file_categories.iter().map(|c| c.id.as_str()));
+    let place_ids = index_of(places.iter().map(|p| p.id.as_str()));
+    let actor_ids = index_of(actors.iter().map(|a| a.id.as_str()));
+    let category_map = resolve(&parsed.event_categories, &category_ids);
+    let place_map = resolve(&parsed.event_places, &place_ids);
+    let actor_map = resolve(&parsed.event_actors, &actor_ids);
+
+    let mut events = parsed.events;
+    for (i, event) in events.iter_mut().enumerate() {
+        event.strings = Arc::clone(strings);
         let path = || root.key("events").index(i);
-        let refs = Refs {
-            categories: &category_ids,
-            places: &place_ids,
-            actors: &actor_ids,
-            tags: &tag_ids,
-        };
-        if let Some(event) = v.event(record, &path, &refs, assets) {
-            events.push(event);
+        let interned = event.category;
+        match category_map.get(usize::from(interned)) {
+            Some(&index) if index != u32::MAX => event.category = index as u16,
+            _ => v.unknown(
+                path().key("category"),
+                "category",
+                parsed
+                    .event_categories
+                    .names
+                    .get(usize::from(interned))
+                    .map_or("", |n| &**n),
+                category_ids.keys().copied(),
+            ),
+        }
+        let (n_places, n_actors) = (usize::from(event.places_len), usize::from(event.actors_len));
+        for (j, r) in event.refs.iter_mut().enumerate() {
+            let (map, interner, field, kind, known, k) = if j < n_places {
+                (
+                    &place_map,
+                    &parsed.event_places,
+                    "places",
+                    "place",
+                    &place_ids,
+                    j,
+                )
+            } else if j < n_places + n_actors {
+                (
+                    &actor_map,
+                    &parsed.event_actors,
+                    "actors",
+                    "actor",
+                    &actor_ids,
+                    j - n_places,
+                )
+            } else {
+                (
+                    &tag_map,
+                    &parsed.event_tags,
+                    "tags",
+                    "tag",
+                    &tag_ids,
+                    j - n_places - n_actors,
+                )
+            };
+            match map.get(*r as usize) {
+                Some(&index) if index != u32::MAX => *r = index,
+                _ => v.unknown(
+                    path().key(field).index(k),
+                    kind,
+                    interner.names.get(*r as usize).map_or("", |n| &**n),
+                    known.keys().copied(),
+                ),
+            }
         }
     }
+    v.ids(events.iter().map(Event::id), &root.key("events"), "event");
+
     // Only tours refer to events by id.
-    let event_ids = if file.tours.is_empty() {
+    let event_ids = if parsed.tours.is_empty() {
         FastMap::default()
     } else {
-        index_of(events.iter().map(|e| e.id.as_str()))
+        index_of(events.iter().map(Event::id))
     };
-
     v.ids(
-        file.tours.iter().map(|t| t.id.as_str()),
+        parsed.tours.iter().map(|t| t.id.as_str()),
         &root.key("tours"),
         "tour",
     );
     let mut tours = Vec::new();
-    for (i, tour) in file.tours.into_iter().enumerate() {
+    for (i, tour) in parsed.tours.into_iter().enumerate() {
         let path = root.key("tours").index(i);
         v.require_english(&tour.title, || path.key("title"), "title");
         if tour.steps.is_empty() {
@@ -421,6 +514,7 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
             steps,
         });
     }
+    drop(event_ids);
 
     if !v.problems.is_empty() {
         return Err(v.problems);
@@ -459,11 +553,11 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
     }
 
     Ok(Timeline::new(Timeline {
-        title: file.title,
-        description: file.description,
+        title,
+        description: parsed.description,
         categories,
-        places: file.places,
-        actors: file.actors,
+        places,
+        actors,
         eras,
         tags,
         events,
@@ -474,7 +568,7 @@ fn validate(file: TimelineFile, assets: &Assets) -> Result<Timeline, Vec<Problem
 
 /// A map with a fast hasher: ids come from the curator's own file, not from an attacker who
 /// could choose colliding keys to slow a server down.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub(super) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, u32> {
     let mut map = FastMap::default();
@@ -484,34 +578,31 @@ fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, u32> {
     map
 }
 
-struct Refs<'a, 'b> {
-    categories: &'a FastMap<&'b str, u32>,
-    places: &'a FastMap<&'b str, u32>,
-    actors: &'a FastMap<&'b str, u32>,
-    tags: &'a FastMap<&'b str, u32>,
-}
-
 #[derive(Default)]
-struct Validator {
+pub(super) struct Validator {
     problems: Vec<Problem>,
 }
 
 impl Validator {
-    fn value(&mut self, path: Path, message: String) {
+    pub(super) fn value(&mut self, path: Path, message: String) {
         self.problems.push(Problem::value(path, message));
     }
 
-    fn key(&mut self, path: Path, message: String) {
+    pub(super) fn key(&mut self, path: Path, message: String) {
         self.problems.push(Problem::key(path, message));
     }
 
     fn require_english(&mut self, text: &Text, path: impl FnOnce() -> Path, what: &str) {
         if text.exact(Lang::En).is_none() {
-            self.value(
-                path(),
-                format!("missing English {what}: add `\"en\": \"…\"` (English is required; `be` and `ru` are optional)"),
-            );
+            self.missing_english(path(), what);
         }
+    }
+
+    pub(super) fn missing_english(&mut self, path: Path, what: &str) {
+        self.value(
+            path,
+            format!("missing English {what}: add `\"en\": \"…\"` (English is required; `be` and `ru` are optional)"),
+        );
     }
 
     /// Ids are slugs and unique within their list.
@@ -615,136 +706,10 @@ impl Validator {
         eras
     }
 
-    fn date(&mut self, text: &str, path: impl FnOnce() -> Path) -> Option<FuzzyDate> {
+    pub(super) fn date(&mut self, text: &str, path: impl FnOnce() -> Path) -> Option<FuzzyDate> {
         FuzzyDate::parse(text)
             .map_err(|message| self.value(path(), message))
             .ok()
-    }
-
-    fn event(
-        &mut self,
-        record: file::EventRecord,
-        path: &dyn Fn() -> Path,
-        refs: &Refs<'_, '_>,
-        assets: &Assets,
-    ) -> Option<timeline::Event> {
-        let start = self.date(&record.start, || path().key("start"));
-        let end = record
-            .end
-            .as_deref()
-            .and_then(|end| self.date(end, || path().key("end")));
-        if let (Some(start), Some(end)) = (start, end)
-            && end.date < start.date
-        {
-            self.value(
-                path().key("end"),
-                format!("`end` {end} is before `start` {start}"),
-            );
-        }
-        let time = record.time.as_deref().and_then(|time| {
-            let parsed = parse_time(time)
-                .map_err(|m| self.value(path().key("time"), m))
-                .ok()?;
-            if start.is_some_and(|s| s.precision == Precision::Month) {
-                self.value(
-                    path().key("time"),
-                    "a time needs a start date with a day (`YYYY-MM-DD`)".into(),
-                );
-            }
-            Some(parsed)
-        });
-        if !(1..=3).contains(&record.importance) {
-            self.value(
-                path().key("importance"),
-                format!(
-                    "importance must be 1 (key event), 2 (notable) or 3 (detail), not {}",
-                    record.importance
-                ),
-            );
-        }
-        self.require_english(&record.title, || path().key("title"), "title");
-        self.require_english(&record.summary, || path().key("summary"), "summary");
-
-        let category = match refs.categories.get(record.category.as_str()) {
-            Some(&index) => Some(index as u16),
-            None => {
-                self.unknown(
-                    path().key("category"),
-                    "category",
-                    &record.category,
-                    refs.categories.keys().copied(),
-                );
-                None
-            }
-        };
-        let mut resolve = |ids: &[String], field: &str, kind: &str, known: &FastMap<&str, u32>| {
-            ids.iter()
-                .enumerate()
-                .filter_map(|(i, id)| match known.get(id.as_str()) {
-                    Some(&index) => Some(index),
-                    None => {
-                        self.unknown(path().key(field).index(i), kind, id, known.keys().copied());
-                        None
-                    }
-                })
-                .collect::<Vec<u32>>()
-        };
-        let places = resolve(&record.places, "places", "place", refs.places);
-        let actors = resolve(&record.actors, "actors", "actor", refs.actors);
-        let tags = record
-            .tags
-            .iter()
-            .filter_map(|t| refs.tags.get(t.as_str()).copied())
-            .collect();
-
-        self.sources(&record.sources, &|| path().key("sources"));
-        if let Some(image) = &record.image
-            && let Err(message) = check_image_path(&image.path, assets)
-        {
-            self.value(path().key("image").key("path"), message);
-        }
-
-        Some(timeline::Event {
-            id: record.id,
-            start: start?,
-            end,
-            time,
-            category: category?,
-            importance: record.importance,
-            title: record.title,
-            summary: record.summary,
-            places,
-            actors,
-            tags,
-            image: record.image,
-            sources: record.sources,
-        })
-    }
-
-    fn sources(&mut self, sources: &[file::Source], path: &dyn Fn() -> Path) {
-        if !sources.iter().any(|s| s.url.is_some()) {
-            self.key(
-                path(),
-                "no source with a URL: every event needs at least one source with an http or https `url`".into(),
-            );
-        }
-        for (i, source) in sources.iter().enumerate() {
-            let path = || path().index(i);
-            if source.title.trim().is_empty() {
-                self.value(path().key("title"), "a source needs a title".into());
-            }
-            if source.publisher.trim().is_empty() {
-                self.value(path().key("publisher"), "a source needs a publisher".into());
-            }
-            if let Some(published) = &source.published {
-                self.date(published, || path().key("published"));
-            }
-            if let Some(url) = &source.url
-                && let Err(message) = check_url(url)
-            {
-                self.value(path().key("url"), message);
-            }
-        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod error;
 pub mod file;
 pub mod load;
 pub mod locate;
+mod stream;
 pub mod text;
 pub mod timeline;
 

@@ -1,12 +1,14 @@
 //! The checked, in-memory timeline: events sorted by time, references resolved to indices.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveTime;
 
+use super::Lang;
 use super::Text;
 use super::date::{FuzzyDate, Seconds, seconds_from_time};
-use super::file::{Actor, Image, Place, Source};
+use super::file::{Actor, Image, Place};
 
 /// A category (a lane), with its colour parsed.
 #[derive(Clone, Debug)]
@@ -39,38 +41,234 @@ impl Era {
     }
 }
 
-/// One event, checked, with its references resolved to indices into the timeline's lists.
+/// Where the strings of a timeline's events live: the file's own text (an event's strings are
+/// slices of it, so loading copies no text) and the few strings that needed unescaping.
+#[derive(Debug, Default)]
+pub struct Strings {
+    file: String,
+    extra: String,
+}
+
+impl Strings {
+    pub(crate) fn new(file: String, extra: String) -> Self {
+        Self { file, extra }
+    }
+
+    /// The file's whole text.
+    pub(super) fn file(&self) -> &str {
+        &self.file
+    }
+
+    fn get(&self, span: Span) -> &str {
+        if span.is_none() {
+            return "";
+        }
+        let (text, start) = if span.start & Span::EXTRA != 0 {
+            (&self.extra, span.start & !Span::EXTRA)
+        } else {
+            (&self.file, span.start)
+        };
+        let start = start as usize;
+        text.get(start..start + span.len as usize)
+            .unwrap_or_default()
+    }
+}
+
+/// A string of an event: where it is in [`Strings`]. Files are at most 2 GiB, so the top bit of
+/// `start` is free to say which of the two buffers holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    const EXTRA: u32 = 1 << 31;
+    /// No string (an absent optional field).
+    pub(super) const NONE: Span = Span {
+        start: u32::MAX,
+        len: 0,
+    };
+
+    /// A slice of the file's text.
+    pub(super) fn file(start: usize, len: usize) -> Self {
+        Self {
+            start: start as u32,
+            len: len as u32,
+        }
+    }
+
+    /// A slice of the buffer of unescaped strings.
+    pub(super) fn extra(start: usize, len: usize) -> Self {
+        Self {
+            start: start as u32 | Self::EXTRA,
+            len: len as u32,
+        }
+    }
+
+    fn is_none(self) -> bool {
+        self == Self::NONE
+    }
+}
+
+/// The spans of one source.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct SourceSpans {
+    pub(super) title: Span,
+    pub(super) publisher: Span,
+    pub(super) published: Span,
+    pub(super) url: Span,
+}
+
+/// An event, compact: a million of them must fit in memory next to the file they came from.
+/// Its strings are read through the accessors; its dates and references are plain fields.
 #[derive(Clone, Debug)]
 pub struct Event {
-    /// Stable slug.
-    pub id: String,
-    /// First day (or month).
+    pub(super) strings: Arc<Strings>,
+    pub(super) id: Span,
+    pub(super) title: [Span; 3],
+    pub(super) summary: [Span; 3],
+    /// The first day, or the month.
     pub start: FuzzyDate,
-    /// Last day (or month), for events that last.
+    /// The last day or month of a range.
     pub end: Option<FuzzyDate>,
-    /// Local time, when known.
+    /// The time of day, when known.
     pub time: Option<NaiveTime>,
     /// Index into [`Timeline::categories`].
     pub category: u16,
-    /// 1 = key event, 2 = notable, 3 = detail.
+    /// 1 (key event), 2 (notable) or 3 (detail).
     pub importance: u8,
-    /// Title per language.
-    pub title: Text,
-    /// Summary per language.
-    pub summary: Text,
-    /// Indices into [`Timeline::places`].
-    pub places: Vec<u32>,
-    /// Indices into [`Timeline::actors`].
-    pub actors: Vec<u32>,
-    /// Indices into [`Timeline::tags`].
-    pub tags: Vec<u32>,
-    /// An image, its path checked.
-    pub image: Option<Image>,
-    /// Sources, their URLs checked.
-    pub sources: Vec<Source>,
+    /// Places, then actors, then tags (indices into the timeline's lists).
+    pub(super) refs: Box<[u32]>,
+    pub(super) places_len: u16,
+    pub(super) actors_len: u16,
+    pub(super) image: Option<Box<Image>>,
+    pub(super) sources: Box<[SourceSpans]>,
+}
+
+/// Text in the three languages, borrowed from an event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextRef<'a> {
+    parts: [&'a str; 3],
+}
+
+impl<'a> TextRef<'a> {
+    /// The text in `lang`, if it is given and not blank.
+    pub fn exact(&self, lang: Lang) -> Option<&'a str> {
+        let text = match lang {
+            Lang::En => self.parts[0],
+            Lang::Be => self.parts[1],
+            Lang::Ru => self.parts[2],
+        };
+        Some(text).filter(|s| !s.trim().is_empty())
+    }
+
+    /// The text in `lang`, or the English text with `true` when `lang` has none.
+    pub fn get_with_fallback(&self, lang: Lang) -> (&'a str, bool) {
+        match self.exact(lang) {
+            Some(text) => (text, false),
+            None => (self.exact(Lang::En).unwrap_or_default(), lang != Lang::En),
+        }
+    }
+
+    /// The text in `lang`, falling back to English.
+    pub fn get(&self, lang: Lang) -> &'a str {
+        self.get_with_fallback(lang).0
+    }
+
+    /// The languages that have text, with their text.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &'a str)> + use<'a> {
+        let this = *self;
+        Lang::ALL
+            .into_iter()
+            .filter_map(move |lang| this.exact(lang).map(|text| (lang, text)))
+    }
+
+    /// An owned copy.
+    pub fn to_text(&self) -> Text {
+        let owned = |lang| self.exact(lang).map(str::to_owned);
+        Text {
+            en: owned(Lang::En),
+            be: owned(Lang::Be),
+            ru: owned(Lang::Ru),
+        }
+    }
+}
+
+/// A source of an event, borrowed from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceRef<'a> {
+    /// The headline or title of the page.
+    pub title: &'a str,
+    /// Who published it.
+    pub publisher: &'a str,
+    /// When, as written in the file (`YYYY-MM-DD` or `YYYY-MM`).
+    pub published: Option<&'a str>,
+    /// The http or https address.
+    pub url: Option<&'a str>,
 }
 
 impl Event {
+    /// The event's unique slug.
+    pub fn id(&self) -> &str {
+        self.strings.get(self.id)
+    }
+
+    /// The headline.
+    pub fn title(&self) -> TextRef<'_> {
+        self.text(&self.title)
+    }
+
+    /// What happened, in a few sentences.
+    pub fn summary(&self) -> TextRef<'_> {
+        self.text(&self.summary)
+    }
+
+    fn text(&self, spans: &[Span; 3]) -> TextRef<'_> {
+        TextRef {
+            parts: spans.map(|span| self.strings.get(span)),
+        }
+    }
+
+    /// Indices into [`Timeline::places`].
+    pub fn places(&self) -> &[u32] {
+        &self.refs[..usize::from(self.places_len)]
+    }
+
+    /// Indices into [`Timeline::actors`].
+    pub fn actors(&self) -> &[u32] {
+        let from = usize::from(self.places_len);
+        &self.refs[from..from + usize::from(self.actors_len)]
+    }
+
+    /// Indices into [`Timeline::tags`].
+    pub fn tags(&self) -> &[u32] {
+        &self.refs[usize::from(self.places_len) + usize::from(self.actors_len)..]
+    }
+
+    /// The picture, if the event has one.
+    pub fn image(&self) -> Option<&Image> {
+        self.image.as_deref()
+    }
+
+    /// How many sources the event has.
+    pub fn source_count(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// The sources, in the file's order.
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = SourceRef<'_>> {
+        self.sources.iter().map(|s| {
+            let optional = |span: Span| (!span.is_none()).then(|| self.strings.get(span));
+            SourceRef {
+                title: self.strings.get(s.title),
+                publisher: self.strings.get(s.publisher),
+                published: optional(s.published),
+                url: optional(s.url),
+            }
+        })
+    }
+
     /// The instant the event starts: its day (or month), plus its time when known.
     pub fn start_seconds(&self) -> Seconds {
         self.start.start_seconds() + self.time.map_or(0.0, seconds_from_time)
@@ -140,7 +338,7 @@ pub struct Timeline {
 
 impl Timeline {
     /// Builds the index from events already sorted by start time.
-    pub(crate) fn new(mut timeline: Timeline) -> Self {
+    pub(super) fn new(mut timeline: Timeline) -> Self {
         timeline.starts = timeline.events.iter().map(Event::start_seconds).collect();
         timeline.longest = timeline
             .events
@@ -172,7 +370,7 @@ impl Timeline {
                     foldhash::fast::RandomState::default(),
                 );
                 for (i, event) in self.events.iter().enumerate() {
-                    map.insert(event.id.clone(), i);
+                    map.insert(event.id().to_owned(), i);
                 }
                 map
             })
@@ -213,6 +411,6 @@ impl Timeline {
 
     /// Total number of sources over all events.
     pub fn source_count(&self) -> usize {
-        self.events.iter().map(|e| e.sources.len()).sum()
+        self.events.iter().map(Event::source_count).sum()
     }
 }

@@ -138,9 +138,9 @@ impl Compiled<'_> {
         };
         (self.categories.is_empty() || self.categories.contains(&u32::from(event.category)))
             && (self.importance.is_empty() || self.importance.contains(&event.importance))
-            && any(&self.places, &event.places)
-            && any(&self.actors, &event.actors)
-            && any(&self.tags, &event.tags)
+            && any(&self.places, event.places())
+            && any(&self.actors, event.actors())
+            && any(&self.tags, event.tags())
             && self
                 .from
                 .is_none_or(|from| event.end_seconds().max(event.start_seconds() + 1.0) > from)
@@ -254,8 +254,8 @@ impl Search {
     fn matches(&self, index: usize, event: &Event) -> bool {
         self.terms.iter().all(|term| {
             term.in_text.get(index).copied().unwrap_or(false)
-                || event.actors.iter().any(|a| term.actors.contains(a))
-                || event.places.iter().any(|p| term.places.contains(p))
+                || event.actors().iter().any(|a| term.actors.contains(a))
+                || event.places().iter().any(|p| term.places.contains(p))
         })
     }
 }
@@ -264,7 +264,7 @@ impl Search {
 pub fn haystack(timeline: &Timeline, event: &Event) -> String {
     let mut text = String::new();
     for lang in Lang::ALL {
-        for part in [event.title.exact(lang), event.summary.exact(lang)]
+        for part in [event.title().exact(lang), event.summary().exact(lang)]
             .into_iter()
             .flatten()
         {
@@ -272,16 +272,16 @@ pub fn haystack(timeline: &Timeline, event: &Event) -> String {
             text.push(' ');
         }
     }
-    for &tag in &event.tags {
+    for &tag in event.tags() {
         if let Some(tag) = timeline.tags.get(tag as usize) {
             text.push_str(&tag.replace('-', " "));
             text.push(' ');
         }
     }
-    for source in &event.sources {
-        text.push_str(&source.publisher);
+    for source in event.sources() {
+        text.push_str(source.publisher);
         text.push(' ');
     }
-    text.push_str(&event.id.replace('-', " "));
+    text.push_str(&event.id().replace('-', " "));
     fold(&text)
 }

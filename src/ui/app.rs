@@ -277,7 +277,7 @@ impl App {
             selected: self
                 .selected
                 .zip(timeline)
-                .map(|(i, t)| t.events[i].id.clone()),
+                .map(|(i, t)| t.events[i].id().to_owned()),
             collapsed: match (&self.timeline_state, timeline) {
                 (Some(state), Some(timeline)) => timeline
                     .categories
@@ -364,7 +364,7 @@ impl App {
                 let selected_id = self
                     .selected
                     .zip(self.timeline())
-                    .map(|(i, t)| t.events[i].id.clone());
+                    .map(|(i, t)| t.events[i].id().to_owned());
                 let view = self.view();
                 let collapsed = self.timeline_state.as_ref().map(|s| s.collapsed.clone());
                 self.facets = super::filters_ui::Facets::new(&timeline);

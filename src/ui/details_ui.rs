@@ -43,7 +43,7 @@ pub fn details_ui(
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            let (title, title_fallback) = event.title.get_with_fallback(lang);
+            let (title, title_fallback) = event.title().get_with_fallback(lang);
             ui.heading(title);
             let mut date = dates::long_date(lang, event.start, event.time);
             if let Some(end) = event.end {
@@ -89,7 +89,7 @@ pub fn details_ui(
             ui.add_space(6.0);
             people_and_places_ui(ui, timeline, event, lang, &mut commands);
             ui.separator();
-            let (summary, summary_fallback) = event.summary.get_with_fallback(lang);
+            let (summary, summary_fallback) = event.summary().get_with_fallback(lang);
             if title_fallback || summary_fallback {
                 ui.label(
                     egui::RichText::new(t(lang, "details-translation-missing"))
@@ -98,21 +98,21 @@ pub fn details_ui(
                 );
             }
             ui.label(egui::RichText::new(summary).size(15.0));
-            if let Some(image) = &event.image {
+            if let Some(image) = event.image() {
                 image_ui(ui, timeline, image, lang, images);
             }
             ui.separator();
             ui.strong(t(lang, "details-sources"));
-            for source in &event.sources {
-                let published = dates::published(lang, source)
+            for source in event.sources() {
+                let published = dates::published(lang, source.published)
                     .map(|d| format!(" — {d}"))
                     .unwrap_or_default();
                 let text = format!("{} — {}{published}", source.publisher, source.title);
-                match &source.url {
+                match source.url {
                     Some(url) => {
                         let response = ui.add(egui::Link::new(text)).on_hover_text(url);
                         if response.clicked() {
-                            commands.push(Command::OpenUrl(url.clone()));
+                            commands.push(Command::OpenUrl(url.to_owned()));
                         }
                     }
                     None => {
@@ -140,10 +140,10 @@ fn people_and_places_ui(
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
-    if !event.places.is_empty() {
+    if !event.places().is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{}:", t(lang, "details-places")));
-            for &p in &event.places {
+            for &p in event.places() {
                 let place = &timeline.places[p as usize];
                 let name = place.name.get(lang);
                 let hover = tr(lang, "details-filter-by", &[("name", name.to_owned())]);
@@ -153,10 +153,10 @@ fn people_and_places_ui(
             }
         });
     }
-    if !event.actors.is_empty() {
+    if !event.actors().is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{}:", t(lang, "details-actors")));
-            for &a in &event.actors {
+            for &a in event.actors() {
                 let actor = &timeline.actors[a as usize];
                 let name = actor.name.get(lang);
                 let hover = tr(lang, "details-filter-by", &[("name", name.to_owned())]);
@@ -200,12 +200,12 @@ fn image_ui(
 pub fn citation(timeline: &Timeline, event: &Event, lang: Lang) -> String {
     let mut text = format!(
         "{} ({})\n{}\n",
-        event.title.get(lang),
+        event.title().get(lang),
         dates::span(lang, event.start, event.end),
-        event.summary.get(lang)
+        event.summary().get(lang)
     );
     text.push_str(&format!("{}:\n", t(lang, "details-sources")));
-    for source in &event.sources {
+    for source in event.sources() {
         text.push_str(&format!("- {}: {}", source.publisher, source.title));
         if let Some(published) = &source.published {
             text.push_str(&format!(", {published}"));

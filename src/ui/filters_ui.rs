@@ -35,13 +35,13 @@ impl Facets {
         };
         for event in &timeline.events {
             facets.categories[usize::from(event.category)] += 1;
-            for &p in &event.places {
+            for &p in event.places() {
                 facets.places[p as usize] += 1;
             }
-            for &a in &event.actors {
+            for &a in event.actors() {
                 facets.actors[a as usize] += 1;
             }
-            for &t in &event.tags {
+            for &t in event.tags() {
                 facets.tags[t as usize] += 1;
             }
         }
@@ -131,7 +131,7 @@ pub fn filters_ui(
                     let label = format!(
                         "{}  {}",
                         dates::short_date(lang, event.start),
-                        event.title.get(lang)
+                        event.title().get(lang)
                     );
                     let response = ui.selectable_label(position == *cursor, label);
                     if position == *cursor && response.has_focus() {

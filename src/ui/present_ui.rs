@@ -152,7 +152,7 @@ pub fn card_ui(
             .color(colour),
     );
     ui.label(
-        RichText::new(event.title.get(lang))
+        RichText::new(event.title().get(lang))
             .size(28.0)
             .strong()
             .color(palette.text_strong),
@@ -162,7 +162,7 @@ pub fn card_ui(
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.label(
-                RichText::new(event.summary.get(lang))
+                RichText::new(event.summary().get(lang))
                     .size(19.0)
                     .color(palette.text_strong),
             );
@@ -179,7 +179,7 @@ pub fn card_ui(
                         );
                     });
             }
-            if let Some(image) = &event.image {
+            if let Some(image) = event.image() {
                 images.ui(ui, &timeline.assets, &image.path, 220.0, |reason| {
                     tr(lang, "image-failed", &[("reason", reason.to_owned())])
                 });
@@ -197,8 +197,8 @@ pub fn card_ui(
                 );
             }
             ui.add_space(10.0);
-            for source in &event.sources {
-                let published = dates::published(lang, source)
+            for source in event.sources() {
+                let published = dates::published(lang, source.published)
                     .map(|d| format!(", {d}"))
                     .unwrap_or_default();
                 ui.label(

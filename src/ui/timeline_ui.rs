@@ -359,7 +359,7 @@ pub fn timeline_ui(
                 (left, width),
                 metrics,
                 &mut |index| {
-                    let title = timeline.events[index].title.get(lang);
+                    let title = timeline.events[index].title().get(lang);
                     let w = ui.fonts_mut(|f| {
                         f.layout_no_wrap(title.to_owned(), label_font.clone(), Color32::WHITE)
                             .size()
@@ -420,7 +420,7 @@ pub fn timeline_ui(
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
             let event = &timeline.events[*index];
             response.on_hover_ui_at_pointer(|ui| {
-                ui.strong(event.title.get(lang));
+                ui.strong(event.title().get(lang));
                 ui.label(dates::span(lang, event.start, event.end));
             })
         }
@@ -529,7 +529,7 @@ fn paint_item(
             }
             let mut hit_rect = shape_rect.expand(3.0);
             if *labelled {
-                let title = event.title.get(lang);
+                let title = event.title().get(lang);
                 let text_colour = if dimmed {
                     palette.text_weak.gamma_multiply(0.6)
                 } else {
