@@ -17,6 +17,13 @@ const HEIGHT: f32 = 900.0;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The load is measured in a child process of its own, so that its peak memory is its own.
+    if let [flag, path] = args.as_slice()
+        && (flag == "--child-load" || flag == "--child-parse")
+    {
+        child(flag == "--child-load", std::path::Path::new(path));
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
     let sizes: Vec<usize> = args
         .iter()
@@ -81,30 +88,72 @@ fn bench_size(n: usize, frames: usize, dir: &std::path::Path) -> Result<(), Stri
     let bytes = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
     eprintln!("{n} events, {bytes} bytes");
 
-    // Bare parse of the same text into the same types, for the ratio.
-    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-    let start = Instant::now();
-    let parsed = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str::<model::file::TimelineFile>(&text)
-        .map_err(|e| e.to_string())?;
-    let ron_parse_ms = ms(start);
-    drop(parsed);
-    drop(text);
-
-    let start = Instant::now();
-    let timeline = model::load_path(&path).map_err(|e| e.to_string())?;
-    let load_ms = ms(start);
+    let (ron_parse_ms, _) = in_child("--child-parse", &path)?;
+    let (load_ms, peak_rss_mb) = in_child("--child-load", &path)?;
     println!(
-        r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{}}}"#,
-        peak_rss_mb()
+        r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
     );
+    let timeline = model::load_path(&path).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(&path);
 
     let timeline = Arc::new(timeline);
     frames_bench(&timeline, n, frames);
     search_and_filter_bench(&timeline, n);
     Ok(())
+}
+
+/// Runs this program again to time one load or one bare parse; returns (ms, peak RSS in MB).
+fn in_child(flag: &str, path: &std::path::Path) -> Result<(f64, f64), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let output = std::process::Command::new(exe)
+        .arg(flag)
+        .arg(path)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut numbers = text
+        .split_whitespace()
+        .filter_map(|n| n.parse::<f64>().ok());
+    match (numbers.next(), numbers.next()) {
+        (Some(ms), Some(mb)) => Ok((ms, mb)),
+        _ => Err(format!("unexpected output from {flag}: {text}")),
+    }
+}
+
+/// In the child: the bare `ron::from_str` of the file into the file's types (what any program
+/// reading this format pays), or the program's whole load (read, parse, check, index). Prints
+/// the time and the process's peak memory.
+fn child(load: bool, path: &std::path::Path) {
+    // Timed without reading the file for the bare parse, with it for the load, and without
+    // freeing the result in both.
+    let timed = if load {
+        let start = Instant::now();
+        model::load_path(path)
+            .map(|timeline| (ms(start), timeline.events.len()))
+            .map_err(|e| e.to_string())
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                let start = Instant::now();
+                ron::Options::default()
+                    .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+                    .from_str::<model::file::TimelineFile>(&text)
+                    .map(|file| (ms(start), file.events.len()))
+                    .map_err(|e| e.to_string())
+            })
+    };
+    let ok = timed.map(|(elapsed, _)| elapsed);
+    match ok {
+        Ok(elapsed) => println!("{elapsed} {}", peak_rss_mb()),
+        Err(err) => {
+            eprintln!("{err}");
+            std::process::exit(1);
+        }
+    }
 }
 
 fn raw_input(pointer: Option<egui::Pos2>) -> egui::RawInput {
