@@ -45,6 +45,7 @@ menu-language = Мова
 filters-title = Фільтры
 search-hint = Пошук на любой мове і ў любым напісанні
 search-focus-hint = Ctrl+F або / для пошуку
+search-indexing = Індэксуюцца падзеі для пошуку ({ $count })…
 search-results = { $count ->
     [one] { $count } супадзенне
     [few] { $count } супадзенні

@@ -44,6 +44,7 @@ menu-language = Language
 filters-title = Filters
 search-hint = Search in any language or spelling
 search-focus-hint = Ctrl+F or / to search
+search-indexing = Indexing { $count } events for search…
 search-results = { $count ->
     [one] { $count } match
    *[other] { $count } matches

@@ -45,6 +45,7 @@ menu-language = Язык
 filters-title = Фильтры
 search-hint = Поиск на любом языке и в любом написании
 search-focus-hint = Ctrl+F или / для поиска
+search-indexing = Индексируются события для поиска ({ $count })…
 search-results = { $count ->
     [one] { $count } совпадение
     [few] { $count } совпадения

@@ -568,7 +568,7 @@ fn validate(
 
 /// A map with a fast hasher: ids come from the curator's own file, not from an attacker who
 /// could choose colliding keys to slow a server down.
-pub(super) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, u32> {
     let mut map = FastMap::default();

@@ -362,6 +362,11 @@ impl Timeline {
     }
 
     /// The index of the event with this id.
+    /// Whether the search index has been built (it is built on first use, or on a thread).
+    pub fn search_index_ready(&self) -> bool {
+        self.search_index.get().is_some()
+    }
+
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.by_id
             .get_or_init(|| {

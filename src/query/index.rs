@@ -1,51 +1,197 @@
-//! A search index: every event's searchable text, folded once, in one buffer that a word is
-//! found in with one SIMD scan.
+//! A search index: every distinct folded word of all events, each with the list of events
+//! that contain it.
+//!
+//! A query word matches every indexed word that contains it (so "hrodn" finds "hrodna" and
+//! "hrodnenskaia"). The words are few next to the events (a million events of a realistic file
+//! hold about a million distinct words, most of them numbers), so one SIMD scan of the word list
+//! finds the matching words, and their event lists give the events: the cost follows the
+//! number of hits, not the size of the file.
 
 use crate::model::Timeline;
 
-/// The folded text of all events, end to end, with where each event's part starts.
+/// Words and, per word, the events that contain it.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    text: Vec<u8>,
-    /// `starts[i]..starts[i + 1]` is event `i`'s text; one entry more than there are events.
-    starts: Vec<usize>,
+    /// Every distinct word, each followed by `\n`.
+    words: Vec<u8>,
+    /// Where each word starts in `words`; one entry more than there are words.
+    word_starts: Vec<u32>,
+    /// `events[postings[w]..postings[w + 1]]` are the events (ascending) that contain word `w`.
+    postings: Vec<u32>,
+    events: Vec<u32>,
+    /// The events of each actor and of each place, the same way.
+    actors: Postings,
+    places: Postings,
+    /// How many events the index was built for.
+    len: usize,
+}
+
+/// Lists of event indices, one per key, in one buffer.
+#[derive(Debug, Default)]
+struct Postings {
+    starts: Vec<u32>,
+    events: Vec<u32>,
+}
+
+impl Postings {
+    /// From (key, event) pairs in event order, for keys below `keys`.
+    fn build(keys: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
+        let mut starts = vec![0u32; keys + 1];
+        for (k, _) in pairs.clone() {
+            if let Some(count) = starts.get_mut(k as usize + 1) {
+                *count += 1;
+            }
+        }
+        for k in 0..keys {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut events = vec![0u32; starts[keys] as usize];
+        for (k, e) in pairs {
+            if let Some(slot) = next.get_mut(k as usize) {
+                events[*slot as usize] = e;
+                *slot += 1;
+            }
+        }
+        Self { starts, events }
+    }
+
+    fn of(&self, key: usize) -> &[u32] {
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&a), Some(&b)) => &self.events[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    fn mark(&self, key: usize, marks: &mut [bool]) {
+        for &event in self.of(key) {
+            if let Some(mark) = marks.get_mut(event as usize) {
+                *mark = true;
+            }
+        }
+    }
 }
 
 impl SearchIndex {
-    /// Folds every event's text. Linear in the size of the file; built once per timeline.
+    /// Folds and splits every event's text. Linear in the size of the file; built once per
+    /// timeline, on a thread of its own in the window.
     pub fn build(timeline: &Timeline) -> Self {
-        let mut text = Vec::with_capacity(timeline.events.len() * 160);
-        let mut starts = Vec::with_capacity(timeline.events.len() + 1);
-        for event in &timeline.events {
-            starts.push(text.len());
-            text.extend_from_slice(super::haystack(timeline, event).as_bytes());
-            // A separator no folded text contains, so no match spans two events.
-            text.push(b'\n');
+        let mut ids: crate::model::load::FastMap<Box<str>, u32> = Default::default();
+        let mut words: Vec<u8> = Vec::new();
+        let mut word_starts: Vec<u32> = Vec::new();
+        // (word, event) pairs, in event order.
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(timeline.events.len() * 24);
+        let mut seen: Vec<u32> = Vec::new();
+        for (e, event) in timeline.events.iter().enumerate() {
+            let text = super::haystack(timeline, event);
+            seen.clear();
+            for word in text.split(' ').filter(|w| !w.is_empty()) {
+                let id = match ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = word_starts.len() as u32;
+                        word_starts.push(words.len() as u32);
+                        words.extend_from_slice(word.as_bytes());
+                        words.push(b'\n');
+                        ids.insert(word.into(), id);
+                        id
+                    }
+                };
+                seen.push(id);
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            pairs.extend(seen.iter().map(|&w| (w, e as u32)));
         }
-        starts.push(text.len());
-        Self { text, starts }
+        drop(ids);
+        word_starts.push(words.len() as u32);
+        let word_count = word_starts.len() - 1;
+        let Postings {
+            starts: postings,
+            events,
+        } = Postings::build(word_count, pairs.iter().copied());
+        drop(pairs);
+        let refs = |list: fn(&crate::model::Event) -> &[u32]| {
+            timeline
+                .events
+                .iter()
+                .enumerate()
+                .flat_map(move |(e, event)| list(event).iter().map(move |&k| (k, e as u32)))
+        };
+        Self {
+            words,
+            word_starts,
+            postings,
+            events,
+            actors: Postings::build(timeline.actors.len(), refs(crate::model::Event::actors)),
+            places: Postings::build(timeline.places.len(), refs(crate::model::Event::places)),
+            len: timeline.events.len(),
+        }
     }
 
-    /// Marks, per event, whether its text contains any of `needles` (folded words).
+    /// Marks the events of actor `actor`.
+    pub fn mark_actor(&self, actor: u32, marks: &mut [bool]) {
+        self.actors.mark(actor as usize, marks);
+    }
+
+    /// Marks the events of place `place`.
+    pub fn mark_place(&self, place: u32, marks: &mut [bool]) {
+        self.places.mark(place as usize, marks);
+    }
+
+    /// How many distinct words there are.
+    pub fn word_count(&self) -> usize {
+        self.word_starts.len().saturating_sub(1)
+    }
+
+    /// Marks, per event, whether its text contains any of `needles` (folded words, no spaces).
     pub fn mark(&self, needles: &[String], marks: &mut [bool]) {
+        debug_assert_eq!(marks.len(), self.len);
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             let finder = memchr::memmem::Finder::new(needle.as_bytes());
-            // Hits come in order, so the event that holds each one is found by walking forward.
-            let mut event = 0;
             let mut from = 0;
-            while let Some(found) = finder.find(&self.text[from..]) {
+            while let Some(found) = finder.find(&self.words[from..]) {
                 let at = from + found;
-                while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
-                    event += 1;
+                // The word that holds the hit: the last one starting at or before it.
+                let word = self.word_starts.partition_point(|&s| s as usize <= at) - 1;
+                let range = self.postings[word] as usize..self.postings[word + 1] as usize;
+                for &event in &self.events[range] {
+                    if let Some(mark) = marks.get_mut(event as usize) {
+                        *mark = true;
+                    }
                 }
-                if let Some(mark) = marks.get_mut(event) {
-                    *mark = true;
-                }
-                // One hit per event is enough: go on from the next event's text.
-                from = match self.starts.get(event + 1) {
-                    Some(&next) if next < self.text.len() => next,
+                // One hit per word is enough: go on from the next word.
+                match self.word_starts.get(word + 1) {
+                    Some(&next) if (next as usize) < self.words.len() => from = next as usize,
                     _ => break,
-                };
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_their_events() {
+        let timeline = crate::model::load_bundled().expect("bundled data loads");
+        let index = SearchIndex::build(&timeline);
+        assert!(index.word_count() > 1000);
+        // The index agrees with a plain scan of each event's text, for words, parts of words
+        // and words that are nowhere.
+        for needle in ["minsk", "hrodn", "strik", "ciha", "zzzzq", "1", "e"] {
+            let mut marks = vec![false; timeline.events.len()];
+            index.mark(&[needle.to_owned()], &mut marks);
+            for (i, event) in timeline.events.iter().enumerate() {
+                let text = crate::query::haystack(&timeline, event);
+                assert_eq!(
+                    marks[i],
+                    text.contains(needle),
+                    "{needle} in {}",
+                    event.id()
+                );
             }
         }
     }

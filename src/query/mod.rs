@@ -145,7 +145,7 @@ impl Compiled<'_> {
                 .from
                 .is_none_or(|from| event.end_seconds().max(event.start_seconds() + 1.0) > from)
             && self.to.is_none_or(|to| event.start_seconds() < to)
-            && self.search.matches(index, event)
+            && self.search.matches(index)
     }
 
     /// Indices of the matching events, in time order.
@@ -161,28 +161,28 @@ impl Compiled<'_> {
 
     /// Whether the search part matches the event at `index` (for dimming the others).
     pub fn search_matches(&self, index: usize) -> bool {
-        self.search.matches(index, &self.timeline.events[index])
+        self.search.matches(index)
+    }
+
+    /// Per event, whether the search part matches it; `None` without a query.
+    pub fn search_mask(&self) -> Option<&[bool]> {
+        self.search.matched.as_deref()
     }
 
     /// True when there is a search query.
     pub fn has_search(&self) -> bool {
-        !self.search.terms.is_empty()
+        self.search.matched.is_some()
     }
 }
 
-/// A folded query with, per word, the actors and places whose names match it.
+/// A folded query, resolved once into the events it matches.
 struct Search {
-    terms: Vec<Term>,
-}
-
-/// One word of the query.
-struct Term {
-    /// Per event: its text contains one of the word's stems (from the search index): the
-    /// word's own, plus the surnames of the actors and the names of the places it matched, in
-    /// every spelling (so "Тихановская" also finds a text that says "Tsikhanouskaya's").
-    in_text: Vec<bool>,
-    actors: Vec<u32>,
-    places: Vec<u32>,
+    /// Per event, whether every word of the query matches it; `None` without a query. A word
+    /// matches an event whose text contains one of the word's stems (from the search index):
+    /// the word's own, plus the surnames of the actors and the names of the places it matched,
+    /// in every spelling (so "Тихановская" also finds a text that says "Tsikhanouskaya's"),
+    /// or an event that names one of those actors or places.
+    matched: Option<Vec<bool>>,
 }
 
 /// Drops trailing vowels so that inflected forms meet: "cihanouskaia" and "cihanouskai"
@@ -208,7 +208,7 @@ impl Search {
                 .map(|(_, n)| n)
                 .chain(aliases.iter().map(String::as_str))
         }
-        let terms = fold(query)
+        let matched = fold(query)
             .split(' ')
             .filter(|t| !t.is_empty())
             .map(|folded| {
@@ -225,13 +225,13 @@ impl Search {
                     }
                     hit
                 };
-                let actors = (0..timeline.actors.len() as u32)
+                let actors: Vec<u32> = (0..timeline.actors.len() as u32)
                     .filter(|&i| {
                         let actor = &timeline.actors[i as usize];
                         matched(&mut spellings(&actor.name, &actor.aliases))
                     })
                     .collect();
-                let places = (0..timeline.places.len() as u32)
+                let places: Vec<u32> = (0..timeline.places.len() as u32)
                     .filter(|&i| {
                         let place = &timeline.places[i as usize];
                         matched(&mut spellings(&place.name, &place.aliases))
@@ -239,24 +239,30 @@ impl Search {
                     .collect();
                 stems.sort();
                 stems.dedup();
-                let mut in_text = vec![false; timeline.events.len()];
-                timeline.search_index().mark(&stems, &mut in_text);
-                Term {
-                    in_text,
-                    actors,
-                    places,
+                let index = timeline.search_index();
+                let mut marks = vec![false; timeline.events.len()];
+                index.mark(&stems, &mut marks);
+                for actor in actors {
+                    index.mark_actor(actor, &mut marks);
                 }
+                for place in places {
+                    index.mark_place(place, &mut marks);
+                }
+                marks
             })
-            .collect();
-        Self { terms }
+            .reduce(|mut all, term| {
+                for (a, t) in all.iter_mut().zip(term) {
+                    *a &= t;
+                }
+                all
+            });
+        Self { matched }
     }
 
-    fn matches(&self, index: usize, event: &Event) -> bool {
-        self.terms.iter().all(|term| {
-            term.in_text.get(index).copied().unwrap_or(false)
-                || event.actors().iter().any(|a| term.actors.contains(a))
-                || event.places().iter().any(|p| term.places.contains(p))
-        })
+    fn matches(&self, index: usize) -> bool {
+        self.matched
+            .as_ref()
+            .is_none_or(|m| m.get(index).copied().unwrap_or(false))
     }
 }
 

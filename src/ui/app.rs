@@ -162,6 +162,8 @@ pub struct App {
     matches: Vec<bool>,
     /// The highlighted search result.
     search_cursor: usize,
+    /// A query is waiting for the search index of a large file to be built.
+    search_waiting: bool,
     /// Counts per category, place, actor and tag.
     facets: super::filters_ui::Facets,
     /// Errors of a file that did not load while other data stays on screen.
@@ -209,6 +211,7 @@ impl App {
             search_results: Vec::new(),
             matches: Vec::new(),
             search_cursor: 0,
+            search_waiting: false,
             facets: Default::default(),
             banner: Vec::new(),
             pending_zoom: None,
@@ -321,27 +324,45 @@ impl App {
             search: String::new(),
             ..self.filter.clone()
         };
-        let base = without_search
-            .compile(&timeline)
-            .map_or_else(|_| everything(), |c| c.apply());
-        self.matches = vec![true; timeline.events.len()];
+        let base = if without_search.is_empty() {
+            everything()
+        } else {
+            without_search
+                .compile(&timeline)
+                .map_or_else(|_| everything(), |c| c.apply())
+        };
+        self.matches.clear();
         self.search_results.clear();
+        // A large file's index is built on a thread: until it is ready, the query waits and
+        // the window stays fluid (small files build it on the spot, in milliseconds).
+        self.search_waiting = !self.filter.search.trim().is_empty()
+            && !timeline.search_index_ready()
+            && timeline.events.len() > SYNC_INDEX_EVENTS;
         if !self.filter.search.trim().is_empty()
+            && !self.search_waiting
             && let Ok(compiled) = self.filter.compile(&timeline)
+            && let Some(mask) = compiled.search_mask()
         {
-            self.matches = (0..timeline.events.len())
-                .map(|i| compiled.search_matches(i))
-                .collect();
-            self.search_results = base.iter().copied().filter(|&i| self.matches[i]).collect();
+            self.matches = mask.to_vec();
+            self.search_results = base.iter().copied().filter(|&i| mask[i]).collect();
+        }
+        if self.matches.is_empty() {
+            self.matches = vec![true; timeline.events.len()];
         }
         self.search_cursor = self
             .search_cursor
             .min(self.search_results.len().saturating_sub(1));
-        self.visible = if self.hide_unmatched && !self.filter.search.trim().is_empty() {
+        let visible = if self.hide_unmatched && !self.filter.search.trim().is_empty() {
             self.search_results.clone()
         } else {
             base
         };
+        // Typing a query only dims: the lanes stay as they are.
+        let unchanged = visible == self.visible && self.timeline_state.is_some();
+        self.visible = visible;
+        if unchanged {
+            return;
+        }
         match &mut self.timeline_state {
             Some(state) => state.lanes = crate::timeline::LaneIndex::new(&timeline, &self.visible),
             None => self.timeline_state = Some(TimelineState::new(&timeline, &self.visible)),
@@ -808,6 +829,13 @@ impl App {
             ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
         }
         self.poll_watcher();
+        if self.search_waiting {
+            if self.timeline().is_some_and(|t| t.search_index_ready()) {
+                self.refilter();
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
         let mut commands = std::mem::take(&mut self.queued);
         // A `.ron` file dropped on the window opens.
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
@@ -864,6 +892,7 @@ impl App {
                     results: &self.search_results,
                     cursor: &mut self.search_cursor,
                     hide_unmatched: self.hide_unmatched,
+                    waiting: self.search_waiting,
                 };
                 commands.extend(super::filters_ui::filters_ui(
                     ui,
@@ -1108,6 +1137,9 @@ impl eframe::App for App {
 }
 
 /// Builds the search index on a thread, so that the first search does not block a frame.
+/// Files up to this many events build their search index when it is first needed.
+const SYNC_INDEX_EVENTS: usize = 50_000;
+
 fn warm_search_index(timeline: &Arc<Timeline>) {
     let timeline = Arc::clone(timeline);
     let spawned = std::thread::Builder::new()

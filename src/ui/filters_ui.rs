@@ -62,6 +62,8 @@ pub struct SearchState<'a> {
     pub cursor: &'a mut usize,
     /// Hide non-matching events instead of dimming them.
     pub hide_unmatched: bool,
+    /// The search index is still being built: the results are not known yet.
+    pub waiting: bool,
 }
 
 /// Draws the panel; returns the commands the user gave.
@@ -90,15 +92,28 @@ pub fn filters_ui(
         results,
         cursor,
         hide_unmatched,
+        waiting,
     } = search;
-    if !filter.search.trim().is_empty() {
+    if waiting && !filter.search.trim().is_empty() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(tr(
+                lang,
+                "search-indexing",
+                &[("count", timeline.events.len().to_string())],
+            ));
+        });
+    } else if !filter.search.trim().is_empty() {
+        let mut moved = false;
         if response.has_focus() {
             ui.input_mut(|i| {
                 if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
                     *cursor = (*cursor + 1).min(results.len().saturating_sub(1));
+                    moved = true;
                 }
                 if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
                     *cursor = cursor.saturating_sub(1);
+                    moved = true;
                 }
             });
         }
@@ -122,27 +137,34 @@ pub fn filters_ui(
                 commands.push(Command::HideUnmatched(hide));
             }
         });
-        egui::ScrollArea::vertical()
+        // Only the rows in sight are laid out: a query can match a million events.
+        let row_height = ui.spacing().interact_size.y;
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("results")
-            .max_height(180.0)
-            .show(ui, |ui| {
-                for (position, &index) in results.iter().enumerate() {
-                    let event = &timeline.events[index];
-                    let label = format!(
-                        "{}  {}",
-                        dates::short_date(lang, event.start),
-                        event.title().get(lang)
-                    );
-                    let response = ui.selectable_label(position == *cursor, label);
-                    if position == *cursor && response.has_focus() {
-                        response.scroll_to_me(None);
-                    }
-                    if response.clicked() {
-                        *cursor = position;
-                        commands.push(Command::Select(Some(index)));
-                    }
+            .max_height(180.0);
+        if moved {
+            // Keep the highlighted row in sight, a third of the way down.
+            let row = row_height + ui.spacing().item_spacing.y;
+            area = area.vertical_scroll_offset((*cursor as f32 * row - 60.0).max(0.0));
+        }
+        area.show_rows(ui, row_height, results.len(), |ui, rows| {
+            for (position, &index) in results.iter().enumerate().skip(rows.start).take(rows.len()) {
+                let event = &timeline.events[index];
+                let label = format!(
+                    "{}  {}",
+                    dates::short_date(lang, event.start),
+                    event.title().get(lang)
+                );
+                let response = ui.selectable_label(position == *cursor, label);
+                if position == *cursor && response.has_focus() {
+                    response.scroll_to_me(None);
                 }
-            });
+                if response.clicked() {
+                    *cursor = position;
+                    commands.push(Command::Select(Some(index)));
+                }
+            }
+        });
     }
     ui.separator();
 
