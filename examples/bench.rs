@@ -238,6 +238,27 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
             r#"{{"bench":"frame","events":{n},"view":"{name}","cold_ms":{cold_ms},"median_ms":{:.3},"p95_ms":{:.3},"shapes":{},"vertices":{}}}"#,
             median, p95, counts.0, counts.1
         );
+        // The same view moving: every frame pans by 0.5% of the span, so nothing computed
+        // for one frame can be reused by the next.
+        let mut times = Vec::with_capacity(frames);
+        for f in 0..frames {
+            if let Some(state) = &mut app.timeline_state {
+                let step = if (f / 40) % 2 == 0 { 0.005 } else { -0.005 };
+                state.set_view(TimeView::new(
+                    state.view.min + state.view.span * step,
+                    state.view.max() + state.view.span * step,
+                ));
+            }
+            let start = Instant::now();
+            frame(&ctx, &mut app, Some(egui::pos2(700.0, 400.0)));
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            r#"{{"bench":"pan","events":{n},"view":"{name}","median_ms":{:.3},"p95_ms":{:.3}}}"#,
+            times[times.len() / 2],
+            times[(times.len() * 95 / 100).min(times.len() - 1)]
+        );
     }
 }
 

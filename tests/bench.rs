@@ -40,6 +40,7 @@ fn quick_bench_prints_one_json_object_per_line() {
                 "shapes",
                 "vertices",
             ],
+            "pan" => &["view", "median_ms", "p95_ms"],
             "search" => &["query", "ms"],
             "filter" | "search_index" => &["ms"],
             other => panic!("unknown bench kind {other}"),
@@ -51,6 +52,7 @@ fn quick_bench_prints_one_json_object_per_line() {
     }
     assert_eq!(kinds.get("load"), Some(&1));
     assert_eq!(kinds.get("frame"), Some(&4), "all, month, week, day");
+    assert_eq!(kinds.get("pan"), Some(&4), "all, month, week, day");
     assert!(kinds.get("search").is_some_and(|&n| n >= 1));
     assert_eq!(kinds.get("filter"), Some(&1));
 }

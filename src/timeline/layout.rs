@@ -12,7 +12,12 @@ pub struct LaneIndex {
     pub events: Vec<Vec<u32>>,
     starts: Vec<Vec<Seconds>>,
     longest: Vec<Seconds>,
+    /// Different for every index built, so that what is computed from one can be cached.
+    pub generation: u64,
 }
+
+/// The source of [`LaneIndex::generation`].
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl LaneIndex {
     /// Splits `visible` (time-ordered event indices) into lanes by category.
@@ -22,6 +27,7 @@ impl LaneIndex {
             events: vec![Vec::new(); lanes],
             starts: vec![Vec::new(); lanes],
             longest: vec![0.0; lanes],
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for &i in visible {
             let event = &timeline.events[i];
@@ -40,6 +46,33 @@ impl LaneIndex {
         let first = starts.partition_point(|&s| s < from - self.longest[lane]);
         let last = starts.partition_point(|&s| s <= to);
         first..last.max(first)
+    }
+
+    /// How many events of `lane` start in each of `buckets` consecutive intervals of length
+    /// `dt` from `from`. One pass: each boundary is found by galloping on from the last, so
+    /// the cost grows with the buckets and the logarithm of the events per bucket.
+    pub fn counts(&self, lane: usize, from: Seconds, dt: Seconds, buckets: usize) -> Vec<u32> {
+        let Some(starts) = self.starts.get(lane) else {
+            return vec![0; buckets];
+        };
+        let mut counts = Vec::with_capacity(buckets);
+        let mut at = starts.partition_point(|&s| s < from);
+        for b in 0..buckets {
+            let to = from + (b + 1) as f64 * dt;
+            // Gallop: find an upper bound, then search between.
+            let mut step = 1;
+            let mut hi = at;
+            // `hi - at` ends below twice the count, so the search between is short.
+            while hi < starts.len() && starts[hi] < to {
+                hi = at + step;
+                step *= 2;
+            }
+            let hi = hi.min(starts.len());
+            let next = at + starts[at..hi].partition_point(|&s| s < to);
+            counts.push((next - at) as u32);
+            at = next;
+        }
+        counts
     }
 
     /// How many events of `lane` start in `[from, to)`.
@@ -354,12 +387,7 @@ pub fn density(
 ) -> LaneLayout {
     let buckets = (width / bucket).ceil().max(1.0) as usize;
     let dt = view.span * bucket / width.max(1.0);
-    let counts = (0..buckets)
-        .map(|b| {
-            let from = view.min + b as f64 * dt;
-            lanes.count(lane, from, from + dt) as u32
-        })
-        .collect();
+    let counts = lanes.counts(lane, view.min, dt, buckets);
     LaneLayout::Density { bucket, counts }
 }
 
@@ -399,6 +427,26 @@ mod tests {
     };
 
     proptest! {
+        #[test]
+        fn counts_in_one_pass_equal_counts_one_by_one(
+            days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..10)), 1..300),
+            from in -50.0f64..450.0, dt_days in 0.01f64..30.0, buckets in 1usize..400,
+        ) {
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let origin = crate::model::date::seconds_from_date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+            let (from, dt) = (origin + from * DAY, dt_days * DAY);
+            let counts = lanes.counts(0, from, dt, buckets);
+            prop_assert_eq!(counts.len(), buckets);
+            let mut at = from;
+            for (b, &count) in counts.iter().enumerate() {
+                let to = from + (b + 1) as f64 * dt;
+                prop_assert_eq!(count as usize, lanes.count(0, at, to), "bucket {}", b);
+                at = to;
+            }
+        }
+
         #[test]
         fn the_kept_event_always_stands_alone(
             days in prop::collection::vec((0u32..60, 1u8..=1, prop::option::of(0u32..10)), 2..150),

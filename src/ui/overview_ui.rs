@@ -41,33 +41,29 @@ pub fn overview_ui(
     let whole = state.fit_all();
     let (left, width) = (f64::from(strip.left()), f64::from(strip.width().max(1.0)));
 
-    // Density of all shown events, one column per two points, log-scaled.
+    // Density of all shown events, one column per two points, log-scaled, in one mesh.
     let columns = (strip.width() / 2.0).max(1.0) as usize;
     let dt = whole.span / columns as f64;
-    let counts: Vec<usize> = (0..columns)
-        .map(|c| {
-            let from = whole.min + c as f64 * dt;
-            (0..timeline.categories.len())
-                .map(|lane| state.lanes.count(lane, from, from + dt))
-                .sum()
-        })
-        .collect();
+    let counts = state
+        .densities
+        .counts(&state.lanes, None, whole.min, dt, columns);
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let mut mesh = egui::Mesh::default();
     for (c, &count) in counts.iter().enumerate() {
         if count == 0 {
             continue;
         }
         let h = (count as f32).ln_1p() / max.ln_1p() * (strip.height() - 4.0);
         let x = strip.left() + c as f32 * 2.0;
-        painter.rect_filled(
+        mesh.add_colored_rect(
             Rect::from_min_max(
                 pos2(x, strip.bottom() - h - 2.0),
                 pos2(x + 2.0, strip.bottom() - 2.0),
             ),
-            0.0,
             palette.text_weak,
         );
     }
+    painter.add(egui::Shape::mesh(mesh));
     // Eras as ticks with their names hidden: a thin line at each start.
     for era in &timeline.eras {
         let x = whole.screen_from_time(era.seconds().0, left, width) as f32;

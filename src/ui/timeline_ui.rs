@@ -43,6 +43,105 @@ pub struct TimelineState {
     pub drawn: Vec<(Rect, Hit)>,
     /// Where the last frame drew the time axis: the canvas right of the lane names.
     pub canvas: Rect,
+    /// Density counts of the last frames, reused while the view and the lanes stay the same
+    /// (a still view costs nothing however many events it holds).
+    pub densities: DensityCache,
+}
+
+/// Counts per bucket, by what they were computed from.
+#[derive(Clone, Debug, Default)]
+pub struct DensityCache {
+    entries: Vec<(DensityKey, Vec<u32>)>,
+}
+
+/// What a density depends on: the lanes (their generation), which lane (or all of them), the
+/// time range and the buckets.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct DensityKey {
+    generation: u64,
+    lane: Option<usize>,
+    from: f64,
+    dt: f64,
+    buckets: usize,
+}
+
+impl DensityCache {
+    /// The counts of `lane` (or of all lanes, summed) in `buckets` intervals of `dt` from
+    /// `from`, computed only when they are not already known.
+    pub fn counts(
+        &mut self,
+        lanes: &LaneIndex,
+        lane: Option<usize>,
+        from: f64,
+        dt: f64,
+        buckets: usize,
+    ) -> &[u32] {
+        let key = DensityKey {
+            generation: lanes.generation,
+            lane,
+            from,
+            dt,
+            buckets,
+        };
+        let position = match self.entries.iter().position(|(k, _)| *k == key) {
+            Some(position) => position,
+            None => {
+                let counts = match lane {
+                    Some(lane) => lanes.counts(lane, from, dt, buckets),
+                    None => {
+                        let mut sum = vec![0; buckets];
+                        for lane in 0..lanes.events.len() {
+                            for (s, c) in sum.iter_mut().zip(lanes.counts(lane, from, dt, buckets))
+                            {
+                                *s += c;
+                            }
+                        }
+                        sum
+                    }
+                };
+                // Keep one frame's worth: the lanes of this view and the overview's total.
+                self.entries.retain(|(k, _)| {
+                    k.generation == key.generation
+                        && (k.lane.is_some() != lane.is_some()
+                            || (k.from, k.dt, k.buckets) == (from, dt, buckets))
+                });
+                self.entries.push((key, counts));
+                self.entries.len() - 1
+            }
+        };
+        &self.entries[position].1
+    }
+}
+
+/// Points per column of a density strip.
+const DENSITY_BUCKET: f64 = 2.0;
+
+/// A density strip: one column per bucket, stronger where more events are, all in one mesh
+/// (hundreds of separate rectangles would cost more to tessellate than the whole lane).
+fn paint_density(
+    painter: &egui::Painter,
+    counts: &[u32],
+    left: f32,
+    bucket: f32,
+    (top, bottom): (f32, f32),
+    colour: Color32,
+) {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let mut mesh = egui::Mesh::default();
+    mesh.reserve_triangles(counts.len() * 2);
+    mesh.reserve_vertices(counts.len() * 4);
+    for (b, &count) in counts.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let x = left + b as f32 * bucket;
+        let strength = ((count as f32).ln_1p() / max.ln_1p()).clamp(0.15, 1.0);
+        mesh.add_colored_rect(
+            Rect::from_min_max(pos2(x, top), pos2(x + bucket, bottom)),
+            colour.gamma_multiply(strength),
+        );
+    }
+    painter.add(egui::Shape::mesh(mesh));
 }
 
 /// How long a jump takes, in seconds.
@@ -74,6 +173,7 @@ impl TimelineState {
             animation: None,
             collapsed: vec![false; timeline.categories.len()],
             lanes: LaneIndex::new(timeline, visible),
+            densities: DensityCache::default(),
             limits,
             drawn: Vec::new(),
             canvas: Rect::NOTHING,
@@ -348,10 +448,26 @@ pub fn timeline_ui(
         );
         hits.push((header, Hit::Lane(lane)));
 
-        let layout = if collapsed {
-            layout::density(&state.lanes, lane, &view, width, 2.0)
+        let dense = collapsed
+            || state.lanes.range(lane, view.min, view.max()).len() > layout::DENSITY_THRESHOLD;
+        let layout = if dense {
+            let bucket = DENSITY_BUCKET;
+            let buckets = (width / bucket).ceil().max(1.0) as usize;
+            let dt = view.span * bucket / width;
+            let counts = state
+                .densities
+                .counts(&state.lanes, Some(lane), view.min, dt, buckets);
+            paint_density(
+                &painter,
+                counts,
+                canvas.left(),
+                bucket as f32,
+                (y + 3.0, y + height - 3.0),
+                colour,
+            );
+            None
         } else {
-            layout::layout_lane(
+            Some(layout::layout_lane(
                 timeline,
                 &state.lanes,
                 lane,
@@ -367,25 +483,19 @@ pub fn timeline_ui(
                     });
                     f64::from(w.min(MAX_LABEL_WIDTH))
                 },
-            )
+            ))
         };
         match layout {
-            LaneLayout::Density { bucket, counts } => {
-                let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
-                for (b, &count) in counts.iter().enumerate() {
-                    if count == 0 {
-                        continue;
-                    }
-                    let x = canvas.left() + b as f32 * bucket as f32;
-                    let strength = ((count as f32).ln_1p() / max.ln_1p()).clamp(0.15, 1.0);
-                    let bar = Rect::from_min_max(
-                        pos2(x, y + 3.0),
-                        pos2(x + bucket as f32, y + height - 3.0),
-                    );
-                    painter.rect_filled(bar, 0.0, colour.gamma_multiply(strength));
-                }
-            }
-            LaneLayout::Items(items) => {
+            None => {}
+            Some(LaneLayout::Density { bucket, counts }) => paint_density(
+                &painter,
+                &counts,
+                canvas.left(),
+                bucket as f32,
+                (y + 3.0, y + height - 3.0),
+                colour,
+            ),
+            Some(LaneLayout::Items(items)) => {
                 for (row, item) in &items {
                     let cy = y + 3.0 + *row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
                     paint_item(
