@@ -210,6 +210,15 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
             Some(TimeView::new(busiest - 3.0 * day, busiest + 4.0 * day)),
         ),
         ("day", Some(TimeView::new(busiest, busiest + day))),
+        // One evening hour of the busiest day: even at a million events, single events with
+        // their labels (the views above are density strips there).
+        (
+            "hour",
+            Some(TimeView::new(
+                busiest + 18.0 * 3600.0,
+                busiest + 19.0 * 3600.0,
+            )),
+        ),
     ];
     for (name, view) in views {
         let Some(view) = view else { continue };

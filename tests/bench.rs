@@ -51,8 +51,8 @@ fn quick_bench_prints_one_json_object_per_line() {
         *kinds.entry(kind).or_insert(0) += 1;
     }
     assert_eq!(kinds.get("load"), Some(&1));
-    assert_eq!(kinds.get("frame"), Some(&4), "all, month, week, day");
-    assert_eq!(kinds.get("pan"), Some(&4), "all, month, week, day");
+    assert_eq!(kinds.get("frame"), Some(&5), "all, month, week, day, hour");
+    assert_eq!(kinds.get("pan"), Some(&5), "all, month, week, day, hour");
     assert!(kinds.get("search").is_some_and(|&n| n >= 1));
     assert_eq!(kinds.get("filter"), Some(&1));
 }

@@ -6,15 +6,42 @@ use crate::model::{Seconds, Timeline};
 
 /// The filtered events of each category (lane), in time order, with their start times for
 /// binary search. Built once per filter change, never per frame.
+///
+/// To find what overlaps a window, each lane's events are also split by how long they last
+/// (classes growing fourfold, from points to years): within a class the search only has to
+/// reach back by that class's longest event, so one long range does not drag a month of short
+/// events into every query.
 #[derive(Clone, Debug, Default)]
 pub struct LaneIndex {
     /// Event indices per lane.
     pub events: Vec<Vec<u32>>,
     starts: Vec<Vec<Seconds>>,
-    longest: Vec<Seconds>,
+    classes: Vec<Vec<Class>>,
     /// Different for every index built, so that what is computed from one can be cached.
     pub generation: u64,
 }
+
+/// The events of one lane whose length falls in one class.
+#[derive(Clone, Debug, Default)]
+struct Class {
+    events: Vec<u32>,
+    starts: Vec<Seconds>,
+    longest: Seconds,
+}
+
+/// Upper bounds of the length classes: instants, then up to an hour, and fourfold from there.
+const CLASS_BOUNDS: [Seconds; 10] = [
+    0.0,
+    3_600.0,
+    14_400.0,
+    DAY,
+    4.0 * DAY,
+    16.0 * DAY,
+    64.0 * DAY,
+    256.0 * DAY,
+    1024.0 * DAY,
+    f64::INFINITY,
+];
 
 /// The source of [`LaneIndex::generation`].
 static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -26,7 +53,7 @@ impl LaneIndex {
         let mut index = Self {
             events: vec![Vec::new(); lanes],
             starts: vec![Vec::new(); lanes],
-            longest: vec![0.0; lanes],
+            classes: vec![vec![Class::default(); CLASS_BOUNDS.len()]; lanes],
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for &i in visible {
@@ -35,17 +62,54 @@ impl LaneIndex {
             let (start, end) = (event.start_seconds(), event.end_seconds());
             index.events[lane].push(i as u32);
             index.starts[lane].push(start);
-            index.longest[lane] = index.longest[lane].max(end - start);
+            let length = (end - start).max(0.0);
+            let class = CLASS_BOUNDS
+                .iter()
+                .position(|&bound| length <= bound)
+                .unwrap_or(CLASS_BOUNDS.len() - 1);
+            let class = &mut index.classes[lane][class];
+            class.events.push(i as u32);
+            class.starts.push(start);
+            class.longest = class.longest.max(length);
         }
         index
     }
 
-    /// Positions in `events[lane]` of the events that may overlap `[from, to]`.
-    pub fn range(&self, lane: usize, from: Seconds, to: Seconds) -> std::ops::Range<usize> {
-        let starts = &self.starts[lane];
-        let first = starts.partition_point(|&s| s < from - self.longest[lane]);
-        let last = starts.partition_point(|&s| s <= to);
-        first..last.max(first)
+    /// Per length class, the positions of the events that may overlap `[from, to]`.
+    fn class_ranges(
+        &self,
+        lane: usize,
+        from: Seconds,
+        to: Seconds,
+    ) -> impl Iterator<Item = (&Class, std::ops::Range<usize>)> {
+        self.classes
+            .get(lane)
+            .into_iter()
+            .flatten()
+            .map(move |class| {
+                let first = class.starts.partition_point(|&s| s < from - class.longest);
+                let last = class.starts.partition_point(|&s| s <= to);
+                (class, first..last.max(first))
+            })
+    }
+
+    /// At most this many events of `lane` overlap `[from, to]` (a few may end before `from`).
+    pub fn candidate_count(&self, lane: usize, from: Seconds, to: Seconds) -> usize {
+        self.class_ranges(lane, from, to)
+            .map(|(_, r)| r.len())
+            .sum()
+    }
+
+    /// The events of `lane` that may overlap `[from, to]`, in time order: all that do, and a
+    /// few that end before `from`.
+    pub fn candidates(&self, lane: usize, from: Seconds, to: Seconds) -> Vec<u32> {
+        let mut found: Vec<u32> = self
+            .class_ranges(lane, from, to)
+            .flat_map(|(class, range)| class.events[range].iter().copied())
+            .collect();
+        // Event indices are in time order.
+        found.sort_unstable();
+        found
     }
 
     /// How many events of `lane` start in each of `buckets` consecutive intervals of length
@@ -194,14 +258,13 @@ pub fn layout_lane(
     metrics: Metrics,
     label_width: &mut dyn FnMut(usize) -> f64,
 ) -> LaneLayout {
-    let range = lanes.range(lane, view.min, view.max());
-    if range.len() > DENSITY_THRESHOLD {
+    if lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD {
         return density(lanes, lane, view, width, 2.0);
     }
     let r = metrics.radius;
     // Candidates: shown at this zoom, with their screen extent.
     let mut candidates: Vec<(usize, f64, f64, bool)> = Vec::new();
-    for &i in &lanes.events[lane][range] {
+    for i in lanes.candidates(lane, view.min, view.max()) {
         let event = &timeline.events[i as usize];
         if !shown_at(event.importance, view) {
             continue;
@@ -427,6 +490,26 @@ mod tests {
     };
 
     proptest! {
+        #[test]
+        fn candidates_hold_every_overlapping_event_in_time_order(
+            days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..200)), 1..300),
+            from in -50.0f64..450.0, span_days in 0.001f64..100.0,
+        ) {
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let origin = crate::model::date::seconds_from_date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+            let (from, to) = (origin + from * DAY, origin + (from + span_days) * DAY);
+            let candidates = lanes.candidates(0, from, to);
+            prop_assert_eq!(candidates.len(), lanes.candidate_count(0, from, to));
+            prop_assert!(candidates.windows(2).all(|w| w[0] < w[1]));
+            for (i, event) in timeline.events.iter().enumerate() {
+                if event.end_seconds() >= from && event.start_seconds() <= to {
+                    prop_assert!(candidates.contains(&(i as u32)), "event {} overlaps but is missing", i);
+                }
+            }
+        }
+
         #[test]
         fn counts_in_one_pass_equal_counts_one_by_one(
             days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..10)), 1..300),

@@ -449,7 +449,7 @@ pub fn timeline_ui(
         hits.push((header, Hit::Lane(lane)));
 
         let dense = collapsed
-            || state.lanes.range(lane, view.min, view.max()).len() > layout::DENSITY_THRESHOLD;
+            || state.lanes.candidate_count(lane, view.min, view.max()) > layout::DENSITY_THRESHOLD;
         let layout = if dense {
             let bucket = DENSITY_BUCKET;
             let buckets = (width / bucket).ceil().max(1.0) as usize;
