@@ -327,6 +327,9 @@ pub struct Timeline {
     pub(super) search_index: std::sync::Arc<std::sync::OnceLock<crate::query::index::SearchIndex>>,
     /// Start times of `events`, in the same order, for binary search.
     pub(super) starts: Vec<Seconds>,
+    /// Every event's end, and its category, by index: read in tight loops over all events.
+    pub(super) ends: Vec<Seconds>,
+    pub(super) lanes: Vec<u16>,
     /// The longest duration of any event, to find events that start before a range but reach it.
     pub(super) longest: Seconds,
     /// The latest end of any event.
@@ -340,6 +343,8 @@ impl Timeline {
     /// Builds the index from events already sorted by start time.
     pub(super) fn new(mut timeline: Timeline) -> Self {
         timeline.starts = timeline.events.iter().map(Event::start_seconds).collect();
+        timeline.ends = timeline.events.iter().map(Event::end_seconds).collect();
+        timeline.lanes = timeline.events.iter().map(|e| e.category).collect();
         timeline.longest = timeline
             .events
             .iter()
@@ -398,6 +403,16 @@ impl Timeline {
     /// Start times of all events, in order.
     pub fn starts(&self) -> &[Seconds] {
         &self.starts
+    }
+
+    /// Every event's end, by index (as [`Event::end_seconds`]).
+    pub fn ends(&self) -> &[Seconds] {
+        &self.ends
+    }
+
+    /// Every event's category, by index.
+    pub fn categories_of_events(&self) -> &[u16] {
+        &self.lanes
     }
 
     /// The span from the first event's start to the latest event's end.

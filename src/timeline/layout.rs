@@ -56,10 +56,14 @@ impl LaneIndex {
             classes: vec![vec![Class::default(); CLASS_BOUNDS.len()]; lanes],
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
+        let (starts, ends, categories) = (
+            timeline.starts(),
+            timeline.ends(),
+            timeline.categories_of_events(),
+        );
         for &i in visible {
-            let event = &timeline.events[i];
-            let lane = usize::from(event.category);
-            let (start, end) = (event.start_seconds(), event.end_seconds());
+            let lane = usize::from(categories[i]);
+            let (start, end) = (starts[i], ends[i]);
             index.events[lane].push(i as u32);
             index.starts[lane].push(start);
             let length = (end - start).max(0.0);

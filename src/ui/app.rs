@@ -360,13 +360,22 @@ impl App {
         // Typing a query only dims: the lanes stay as they are.
         let unchanged = visible == self.visible && self.timeline_state.is_some();
         self.visible = visible;
-        if unchanged {
-            return;
-        }
-        match &mut self.timeline_state {
-            Some(state) => state.lanes = crate::timeline::LaneIndex::new(&timeline, &self.visible),
-            None => self.timeline_state = Some(TimelineState::new(&timeline, &self.visible)),
-        }
+        let state = match &mut self.timeline_state {
+            Some(state) => {
+                if !unchanged {
+                    state.lanes = crate::timeline::LaneIndex::new(&timeline, &self.visible);
+                }
+                state
+            }
+            None => self
+                .timeline_state
+                .insert(TimelineState::new(&timeline, &self.visible)),
+        };
+        // Dimmed, not hidden: the matches get lanes of their own, so that density strips can
+        // show where they are among the rest.
+        let dimming = !self.hide_unmatched && !self.filter.search.trim().is_empty();
+        state.matched_lanes = (dimming && !self.search_waiting)
+            .then(|| crate::timeline::LaneIndex::new(&timeline, &self.search_results));
     }
 
     /// Loads another file (and watches it). A file that does not load leaves the current data

@@ -1,7 +1,7 @@
 //! The overview strip: the whole span with its density, and the visible window as a rectangle
 //! that can be dragged and resized.
 
-use egui::{CursorIcon, Rect, Sense, Stroke, StrokeKind, pos2};
+use egui::{Color32, CursorIcon, Rect, Sense, Stroke, StrokeKind, pos2};
 
 use crate::model::{Lang, Timeline};
 use crate::timeline::TimeView;
@@ -41,29 +41,39 @@ pub fn overview_ui(
     let whole = state.fit_all();
     let (left, width) = (f64::from(strip.left()), f64::from(strip.width().max(1.0)));
 
-    // Density of all shown events, one column per two points, log-scaled, in one mesh.
+    // Density of all shown events, one column per two points, log-scaled, in one mesh; while a
+    // search dims the others, its matches are drawn over it in the selection colour.
     let columns = (strip.width() / 2.0).max(1.0) as usize;
     let dt = whole.span / columns as f64;
     let counts = state
         .densities
         .counts(&state.lanes, None, whole.min, dt, columns);
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
-    let mut mesh = egui::Mesh::default();
-    for (c, &count) in counts.iter().enumerate() {
-        if count == 0 {
-            continue;
+    let bars = |counts: &[u32], colour: Color32| {
+        let mut mesh = egui::Mesh::default();
+        for (c, &count) in counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let h = (count as f32).ln_1p() / max.ln_1p() * (strip.height() - 4.0);
+            let x = strip.left() + c as f32 * 2.0;
+            mesh.add_colored_rect(
+                Rect::from_min_max(
+                    pos2(x, strip.bottom() - h - 2.0),
+                    pos2(x + 2.0, strip.bottom() - 2.0),
+                ),
+                colour,
+            );
         }
-        let h = (count as f32).ln_1p() / max.ln_1p() * (strip.height() - 4.0);
-        let x = strip.left() + c as f32 * 2.0;
-        mesh.add_colored_rect(
-            Rect::from_min_max(
-                pos2(x, strip.bottom() - h - 2.0),
-                pos2(x + 2.0, strip.bottom() - 2.0),
-            ),
-            palette.text_weak,
-        );
+        egui::Shape::mesh(mesh)
+    };
+    painter.add(bars(counts, palette.text_weak));
+    if let Some(matched) = &state.matched_lanes {
+        let counts = state
+            .matched_densities
+            .counts(matched, None, whole.min, dt, columns);
+        painter.add(bars(counts, palette.selection));
     }
-    painter.add(egui::Shape::mesh(mesh));
     // Eras as ticks with their names hidden: a thin line at each start.
     for era in &timeline.eras {
         let x = whole.screen_from_time(era.seconds().0, left, width) as f32;

@@ -46,6 +46,10 @@ pub struct TimelineState {
     /// Density counts of the last frames, reused while the view and the lanes stay the same
     /// (a still view costs nothing however many events it holds).
     pub densities: DensityCache,
+    /// The events matching the search, in lanes, while the others are dimmed; with their own
+    /// density cache.
+    pub matched_lanes: Option<LaneIndex>,
+    pub matched_densities: DensityCache,
 }
 
 /// Counts per bucket, by what they were computed from.
@@ -174,6 +178,8 @@ impl TimelineState {
             collapsed: vec![false; timeline.categories.len()],
             lanes: LaneIndex::new(timeline, visible),
             densities: DensityCache::default(),
+            matched_lanes: None,
+            matched_densities: DensityCache::default(),
             limits,
             drawn: Vec::new(),
             canvas: Rect::NOTHING,
@@ -454,17 +460,24 @@ pub fn timeline_ui(
             let bucket = DENSITY_BUCKET;
             let buckets = (width / bucket).ceil().max(1.0) as usize;
             let dt = view.span * bucket / width;
+            let band = (y + 3.0, y + height - 3.0);
+            let left = canvas.left();
             let counts = state
                 .densities
                 .counts(&state.lanes, Some(lane), view.min, dt, buckets);
-            paint_density(
-                &painter,
-                counts,
-                canvas.left(),
-                bucket as f32,
-                (y + 3.0, y + height - 3.0),
-                colour,
-            );
+            match &state.matched_lanes {
+                // A search dims the others: all events faint, the matches strong on top.
+                Some(matched) => {
+                    let faint = colour.gamma_multiply(0.22);
+                    paint_density(&painter, counts, left, bucket as f32, band, faint);
+                    let counts =
+                        state
+                            .matched_densities
+                            .counts(matched, Some(lane), view.min, dt, buckets);
+                    paint_density(&painter, counts, left, bucket as f32, band, colour);
+                }
+                None => paint_density(&painter, counts, left, bucket as f32, band, colour),
+            }
             None
         } else {
             Some(layout::layout_lane(
