@@ -123,6 +123,14 @@ pub fn load_str(text: &str, file: &str, assets: &Assets) -> Result<Timeline, Loa
 /// Checks and indexes the text of an events file, keeping the text: the events' strings are
 /// slices of it.
 pub fn load_owned(text: String, file: &str, assets: &Assets) -> Result<Timeline, LoadError> {
+    // Events keep 31-bit offsets into the text.
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: file.to_owned(),
+            size: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let diagnose =
         |text: &str, problems: Vec<Problem>| LoadError::Invalid(locate(text, file, problems));

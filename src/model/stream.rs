@@ -463,7 +463,13 @@ impl EventsSeed<'_, '_> {
 
         let parsed = &mut *self.parsed;
         let category = parsed.event_categories.intern(record.category.as_str());
-        let category = u16::try_from(category).unwrap_or(u16::MAX);
+        let category = u16::try_from(category).unwrap_or_else(|_| {
+            v.value(
+                path().key("category"),
+                format!("more than {} different categories are used", u16::MAX),
+            );
+            0
+        });
         let mut refs =
             Vec::with_capacity(record.places.len() + record.actors.len() + record.tags.len());
         refs.extend(
