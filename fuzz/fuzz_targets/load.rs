@@ -7,7 +7,17 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     match load_bytes(data, "fuzz.ron", &Assets::Embedded(&[])) {
-        Ok(_) => {}
+        Ok(timeline) => {
+            // Every string of every event is a valid slice, and every event is found by its id.
+            for (i, event) in timeline.events.iter().enumerate() {
+                assert_eq!(timeline.event_index(event.id()), Some(i));
+                let _ = event.title().iter().count() + event.summary().iter().count();
+                for source in event.sources() {
+                    let _ = (source.title.len(), source.publisher.len(), source.url, source.published);
+                }
+                let _ = (event.places(), event.actors(), event.tags());
+            }
+        }
         Err(LoadError::Invalid(diagnostics)) => {
             assert!(!diagnostics.is_empty());
             for d in diagnostics {
