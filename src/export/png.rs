@@ -6,24 +6,16 @@ use std::sync::Arc;
 use egui_kittest::Harness;
 
 use crate::model::Timeline;
-use crate::ui::{App, Command, Loaded};
+use crate::ui::{App, Loaded};
 
-/// The text scale of presentation mode; the offscreen view must match it to fill the image.
+/// The text scale of presentation mode.
 pub const PRESENT_ZOOM: f32 = 1.6;
 
 /// Renders `app` (already set up with its commands queued) to an image of exactly
-/// `width` × `height` pixels.
+/// `width` × `height` pixels: what a window of that size shows, presentation's zoom included
+/// (the app sets it; egui then lays out `width / zoom` points at `zoom` pixels each).
 pub fn render(app: App, width: u32, height: u32) -> Result<image::RgbaImage, String> {
-    let zoom = if app
-        .queued
-        .iter()
-        .any(|c| matches!(c, Command::StartPresentation { .. }))
-    {
-        PRESENT_ZOOM
-    } else {
-        1.0
-    };
-    let size = egui::vec2(width as f32 / zoom, height as f32 / zoom);
+    let size = egui::vec2(width as f32, height as f32);
     let mut harness = Harness::builder()
         .with_size(size)
         .with_pixels_per_point(1.0)
