@@ -26,6 +26,14 @@ pub fn render(app: App, width: u32, height: u32) -> Result<image::RgbaImage, Str
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     // Let jumps finish: each step advances the clock by a quarter of a second.
     harness.run_steps(6);
+    // The layout must be that of a window of this size: `width / zoom` points across.
+    let zoom = harness.ctx.zoom_factor();
+    let points = harness.ctx.content_rect().width();
+    if (points * zoom - width as f32).abs() > 1.0 {
+        return Err(format!(
+            "the view is {points} points wide at zoom {zoom}, not {width} pixels"
+        ));
+    }
     let image = harness.render()?;
     if image.dimensions() == (width, height) {
         Ok(image)
