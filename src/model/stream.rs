@@ -69,6 +69,12 @@ pub(super) struct TextIn<'a> {
 }
 
 impl TextIn<'_> {
+    /// An owned copy.
+    pub(super) fn into_owned(self) -> Text {
+        let [en, be, ru] = self.parts.map(|part| part.map(|s| s.as_str().to_owned()));
+        Text { en, be, ru }
+    }
+
     fn has_english(&self) -> bool {
         self.parts[0]
             .as_ref()

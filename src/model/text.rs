@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -113,14 +112,6 @@ impl Text {
             .into_iter()
             .filter_map(|lang| self.exact(lang).map(|text| (lang, text)))
     }
-
-    fn slot_mut(&mut self, lang: Lang) -> &mut Option<String> {
-        match lang {
-            Lang::En => &mut self.en,
-            Lang::Be => &mut self.be,
-            Lang::Ru => &mut self.ru,
-        }
-    }
 }
 
 impl Serialize for Text {
@@ -134,40 +125,10 @@ impl Serialize for Text {
 }
 
 impl<'de> Deserialize<'de> for Text {
+    /// The same map as an event's borrowed text (same messages for unknown or repeated
+    /// languages), made owned.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(
-                    r#"a map from language code to text, like {"en": "…", "be": "…", "ru": "…"}"#,
-                )
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut text = Text::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == key) else {
-                        return Err(serde::de::Error::custom(format!(
-                            "unknown language `{key}`, expected one of `en`, `be`, `ru`"
-                        )));
-                    };
-                    let value: String = map.next_value()?;
-                    let slot = text.slot_mut(lang);
-                    if slot.is_some() {
-                        return Err(serde::de::Error::custom(format!(
-                            "language `{key}` is given twice"
-                        )));
-                    }
-                    *slot = Some(value);
-                }
-                Ok(text)
-            }
-        }
-
-        deserializer.deserialize_map(TextVisitor)
+        super::stream::TextIn::deserialize(deserializer).map(|text| text.into_owned())
     }
 }
 

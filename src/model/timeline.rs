@@ -345,15 +345,12 @@ impl Timeline {
         timeline.ends = timeline.events.iter().map(Event::end_seconds).collect();
         timeline.lanes = timeline.events.iter().map(|e| e.category).collect();
         timeline.longest = timeline
-            .events
+            .starts
             .iter()
-            .map(|e| e.end_seconds() - e.start_seconds())
+            .zip(&timeline.ends)
+            .map(|(start, end)| end - start)
             .fold(0.0, f64::max);
-        timeline.latest_end = timeline
-            .events
-            .iter()
-            .map(Event::end_seconds)
-            .fold(f64::MIN, f64::max);
+        timeline.latest_end = timeline.ends.iter().copied().fold(f64::MIN, f64::max);
         timeline.by_id = Default::default();
         timeline
     }
