@@ -10,7 +10,7 @@ use std::time::Instant;
 use belarus_timeline::model::{self, Lang, Timeline};
 use belarus_timeline::query::Filter;
 use belarus_timeline::timeline::TimeView;
-use belarus_timeline::ui::{App, Command, Loaded};
+use belarus_timeline::ui::{App, FilterCommand, Loaded};
 
 const WIDTH: f32 = 1600.0;
 const HEIGHT: f32 = 900.0;
@@ -200,7 +200,7 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
     let busiest = busiest_day(timeline).unwrap_or(first);
     let day = 86_400.0;
     let views = [
-        ("all", app.timeline_state.as_ref().map(|s| s.fit_all())),
+        ("all", app.shown.as_ref().map(|s| s.fit_all())),
         (
             "month",
             Some(TimeView::new(busiest - 15.0 * day, busiest + 16.0 * day)),
@@ -222,9 +222,7 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
     ];
     for (name, view) in views {
         let Some(view) = view else { continue };
-        if let Some(state) = &mut app.timeline_state {
-            state.set_view(view);
-        }
+        app.set_view(view);
         let start = Instant::now();
         frame(&ctx, &mut app, None);
         let cold_ms = ms(start);
@@ -251,11 +249,11 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
         // for one frame can be reused by the next.
         let mut times = Vec::with_capacity(frames);
         for f in 0..frames {
-            if let Some(state) = &mut app.timeline_state {
+            if let Some(view) = app.view() {
                 let step = if (f / 40) % 2 == 0 { 0.005 } else { -0.005 };
-                state.set_view(TimeView::new(
-                    state.view.min + state.view.span * step,
-                    state.view.max() + state.view.span * step,
+                app.set_view(TimeView::new(
+                    view.min + view.span * step,
+                    view.max() + view.span * step,
                 ));
             }
             let start = Instant::now();
@@ -303,7 +301,7 @@ fn search_and_filter_bench(timeline: &Arc<Timeline>, n: usize) {
         let start = Instant::now();
         app.apply(
             &ctx,
-            Command::SetFilter(Filter {
+            FilterCommand::Set(Filter {
                 search: query.into(),
                 ..Filter::default()
             }),
@@ -311,11 +309,11 @@ fn search_and_filter_bench(timeline: &Arc<Timeline>, n: usize) {
         let elapsed = ms(start);
         println!(r#"{{"bench":"search","events":{n},"query":"{query}","ms":{elapsed}}}"#);
     }
-    app.apply(&ctx, Command::SetFilter(Filter::default()));
+    app.apply(&ctx, FilterCommand::Set(Filter::default()));
     let start = Instant::now();
     app.apply(
         &ctx,
-        Command::SetFilter(Filter {
+        FilterCommand::Set(Filter {
             categories: ["protest".to_owned()].into(),
             ..Filter::default()
         }),

@@ -10,7 +10,9 @@ use belarus_timeline::model::date::seconds_from_date;
 use belarus_timeline::model::{self, Lang, LoadError, Timeline};
 use belarus_timeline::query::Filter;
 use belarus_timeline::ui::theme::Theme;
-use belarus_timeline::ui::{App, Command as UiCommand, Loaded};
+use belarus_timeline::ui::{
+    App, FilterCommand, Loaded, PresentCommand, SelectionCommand, ViewCommand, offscreen,
+};
 
 /// Explore a curated, sourced timeline of the 2020–2021 Belarusian protests.
 ///
@@ -402,18 +404,24 @@ fn run_render(path: Option<&Path>, args: &RenderArgs, present: &Present) -> Exit
     };
     let presenting = present.on || args.all_steps || tour.is_some();
     let setup = |step: usize| {
-        let mut app = export::png::app_for(std::sync::Arc::clone(&timeline), &name, args.lang);
-        app.theme = args.theme;
-        app.queued.push(UiCommand::SetFilter(args.filter.clone()));
+        let mut app = offscreen::app_for(std::sync::Arc::clone(&timeline), &name, args.lang);
+        app.state.theme = args.theme;
+        app.runtime
+            .queued
+            .push(FilterCommand::Set(args.filter.clone()).into());
         if let (Some(from), Some(to)) = (args.filter.from, args.filter.to) {
             let (a, b) = (seconds_from_date(from), seconds_from_date(to) + 86_400.0);
-            app.queued.push(UiCommand::ZoomTo(a, b));
+            app.runtime.queued.push(ViewCommand::ZoomTo(a, b).into());
         }
         if let Some(index) = event {
-            app.queued.push(UiCommand::Select(Some(index)));
+            app.runtime
+                .queued
+                .push(SelectionCommand::Select(Some(index)).into());
         }
         if presenting {
-            app.queued.push(UiCommand::StartPresentation { tour, step });
+            app.runtime
+                .queued
+                .push(PresentCommand::Start { tour, step }.into());
         }
         app
     };
@@ -475,7 +483,7 @@ fn run_generate(count: usize, seed: u64, out: Option<&Path>) -> ExitCode {
 }
 
 fn render_one(app: App, args: &RenderArgs, file: &Path) -> Result<(), String> {
-    let image = export::png::render(app, args.width, args.height)?;
+    let image = offscreen::render(app, args.width, args.height).map_err(|e| e.to_string())?;
     image
         .save_with_format(file, image::ImageFormat::Png)
         .map_err(|e| e.to_string())
@@ -499,7 +507,7 @@ fn run_window(
                 .map(|id| find_tour(timeline, id))
                 .transpose()
             {
-                Ok(tour) => Some(UiCommand::StartPresentation {
+                Ok(tour) => Some(PresentCommand::Start {
                     tour,
                     step: present.step,
                 }),
@@ -538,9 +546,11 @@ fn run_window(
             }
             // A language given on the command line wins over the remembered one.
             if let Some(lang) = chosen_lang {
-                app.lang = lang;
+                app.state.lang = lang;
             }
-            app.queued.extend(start_presentation);
+            app.runtime
+                .queued
+                .extend(start_presentation.map(Into::into));
             if let Some(path) = &watch {
                 app.watch(path, &cc.egui_ctx);
             }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use belarus_timeline::model::{Lang, load_bundled};
-use belarus_timeline::ui::{App, Command, Loaded};
+use belarus_timeline::ui::{App, Loaded, ViewCommand};
 
 /// Runs one frame at `time` seconds; returns whether egui was asked for another frame soon.
 fn frame(ctx: &egui::Context, app: &mut App, time: f64) -> bool {
@@ -46,7 +46,7 @@ fn no_frames_are_requested_while_nothing_changes() {
     assert_eq!(requested, 0, "frames requested while idle");
 
     // A jump animates for a quarter of a second, then asks for nothing more.
-    app.apply(&ctx, Command::FitAll);
+    app.apply(&ctx, ViewCommand::FitAll);
     let mut animating = 0;
     for _ in 0..60 {
         time += 0.016;

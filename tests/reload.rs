@@ -62,13 +62,17 @@ fn edits_reload_broken_saves_keep_the_last_good_data() {
     let ctx = harness.ctx.clone();
     harness.state_mut().watch(&path, &ctx);
     harness.step();
-    harness.state_mut().selected = Some(0);
+    harness.state_mut().set_selected(Some(0));
 
     // A plain save.
     std::fs::write(&path, file("Two", true)).unwrap();
     wait_for(&mut harness, "the edit", |app| title(app) == "Two");
     assert_eq!(harness.state().timeline().unwrap().events.len(), 2);
-    assert_eq!(harness.state().selected, Some(0), "the selection survives");
+    assert_eq!(
+        harness.state().selected(),
+        Some(0),
+        "the selection survives"
+    );
 
     // A broken save: the data stays, a banner lists the error with its position.
     std::fs::write(
@@ -76,18 +80,20 @@ fn edits_reload_broken_saves_keep_the_last_good_data() {
         file("Three", true).replace("importance: 1", "importance: one"),
     )
     .unwrap();
-    wait_for(&mut harness, "the banner", |app| !app.banner.is_empty());
+    wait_for(&mut harness, "the banner", |app| {
+        !app.runtime.banner.is_empty()
+    });
     assert_eq!(title(harness.state()), "Two");
     assert!(
-        harness.state().banner[0].contains("events.ron:1:"),
+        harness.state().runtime.banner[0].contains("events.ron:1:"),
         "{:?}",
-        harness.state().banner
+        harness.state().runtime.banner
     );
 
     // Fixed again, saved the way many editors do: a new file renamed over the old one.
     save_by_rename(&path, &file("Four", true));
     wait_for(&mut harness, "the fix", |app| title(app) == "Four");
-    assert!(harness.state().banner.is_empty());
+    assert!(harness.state().runtime.banner.is_empty());
 
     // Deleted and recreated.
     std::fs::remove_file(&path).unwrap();

@@ -7,7 +7,7 @@ use belarus_timeline::model::{Assets, Timeline, load::load_owned};
 use belarus_timeline::query::{Filter, haystack};
 use belarus_timeline::timeline::layout::{self, DENSITY_THRESHOLD, shown_at};
 use belarus_timeline::timeline::{Item, LaneIndex, LaneLayout, Metrics, TimeView};
-use belarus_timeline::ui::{App, Command, Loaded};
+use belarus_timeline::ui::{App, Loaded, ViewCommand};
 
 const EVENTS: usize = 1_000_000;
 const DAY: f64 = 86_400.0;
@@ -228,9 +228,7 @@ fn a_million_events_keep_every_invariant() {
         belarus_timeline::model::Lang::En,
     );
     for view in &views {
-        if let Some(state) = &mut app.timeline_state {
-            state.set_view(*view);
-        }
+        app.set_view(*view);
         for _ in 0..2 {
             let mut output = ctx.run_ui(
                 egui::RawInput {
@@ -244,13 +242,13 @@ fn a_million_events_keep_every_invariant() {
             );
             output.textures_delta.clear();
         }
-        let state = app.timeline_state.as_ref().expect("a timeline");
-        for (rect, _) in &state.drawn {
+        let drawn = &app.panels.timeline;
+        for (rect, _) in &drawn.drawn {
             assert!(
-                rect.intersects(state.canvas.expand(200.0)),
+                rect.intersects(drawn.canvas.expand(200.0)),
                 "{rect:?} off the canvas"
             );
         }
     }
-    app.apply(&ctx, Command::FitAll);
+    app.apply(&ctx, ViewCommand::FitAll);
 }

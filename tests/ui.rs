@@ -33,12 +33,7 @@ fn day(y: i32, m: u32, d: u32) -> f64 {
 }
 
 fn set_view(harness: &mut Harness<'static, App>, view: TimeView) {
-    harness
-        .state_mut()
-        .timeline_state
-        .as_mut()
-        .unwrap()
-        .set_view(view);
+    harness.state_mut().set_view(view);
     harness.run();
 }
 
@@ -47,13 +42,7 @@ fn index_of(harness: &Harness<'static, App>, id: &str) -> usize {
 }
 
 fn drawn(harness: &Harness<'static, App>) -> Vec<(Rect, Hit)> {
-    harness
-        .state()
-        .timeline_state
-        .as_ref()
-        .unwrap()
-        .drawn
-        .clone()
+    harness.state().panels.timeline.drawn.clone()
 }
 
 fn click_at(harness: &mut Harness<'static, App>, pos: Pos2) {
@@ -82,7 +71,7 @@ fn clicking_an_event_shows_its_title_and_sources() {
         .find_map(|(rect, hit)| (hit == Hit::Event(march)).then_some(rect))
         .expect("the march of 16 August is drawn");
     click_at(&mut harness, rect.left_center() + egui::vec2(4.0, 0.0));
-    assert_eq!(harness.state().selected, Some(march));
+    assert_eq!(harness.state().selected(), Some(march));
     harness.get_by_label("March for Freedom becomes the largest protest in Belarusian history");
     harness.get_by_label("Sunday, 16 August 2020");
     let source = harness.get_all_by_label_contains("RFE/RL").count();
@@ -93,26 +82,29 @@ fn clicking_an_event_shows_its_title_and_sources() {
 fn arrow_keys_step_through_events_in_time_order() {
     let mut harness = harness(Lang::En);
     let first = harness.state().visible()[10];
-    harness.state_mut().selected = Some(first);
+    harness.state_mut().set_selected(Some(first));
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     assert_eq!(
-        harness.state().selected,
+        harness.state().selected(),
         Some(harness.state().visible()[11])
     );
     harness.key_press(egui::Key::ArrowLeft);
     harness.key_press(egui::Key::ArrowLeft);
     harness.run();
-    assert_eq!(harness.state().selected, Some(harness.state().visible()[9]));
+    assert_eq!(
+        harness.state().selected(),
+        Some(harness.state().visible()[9])
+    );
     harness.key_press(egui::Key::End);
     harness.run();
     assert_eq!(
-        harness.state().selected,
+        harness.state().selected(),
         harness.state().visible().last().copied()
     );
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert_eq!(harness.state().selected, None);
+    assert_eq!(harness.state().selected(), None);
 }
 
 #[test]
@@ -137,7 +129,7 @@ fn double_click_fits_everything() {
         TimeView::new(day(2020, 8, 9), day(2020, 8, 10)),
     );
     // Empty space: the bottom right corner of the canvas, below the last row of the last lane.
-    let canvas = harness.state().timeline_state.as_ref().unwrap().canvas;
+    let canvas = harness.state().panels.timeline.canvas;
     let empty = canvas.right_bottom() - egui::vec2(20.0, 3.0);
     assert!(drawn(&harness).iter().all(|(r, _)| !r.contains(empty)));
     harness.hover_at(empty);
@@ -155,8 +147,8 @@ fn double_click_fits_everything() {
         }
     }
     harness.run();
-    let state = harness.state().timeline_state.as_ref().unwrap();
-    assert_eq!(state.view, state.fit_all());
+    let app = harness.state();
+    assert_eq!(app.view().unwrap(), app.shown.as_ref().unwrap().fit_all());
 }
 
 #[test]
@@ -186,7 +178,7 @@ fn the_wheel_zooms_at_the_pointer() {
     let pointer = Pos2::new(700.0, 400.0);
     harness.hover_at(pointer);
     harness.run();
-    let canvas = harness.state().timeline_state.as_ref().unwrap().canvas;
+    let canvas = harness.state().panels.timeline.canvas;
     let (left, width) = (f64::from(canvas.left()), f64::from(canvas.width()));
     let before = harness.state().view().unwrap();
     let t = before.time_from_screen(f64::from(pointer.x), left, width);
@@ -218,7 +210,7 @@ fn the_language_changes_the_labels() {
     harness.get_by_label("Паказ (F5)");
     let mut harness_ru = self::harness(Lang::Ru);
     harness_ru.get_by_label("Всё");
-    harness_ru.state_mut().lang = Lang::En;
+    harness_ru.state_mut().state.lang = Lang::En;
     harness_ru.run();
     harness_ru.get_by_label("All");
 }
@@ -228,7 +220,7 @@ fn snapshot_at(name: &str, view: TimeView, select: Option<&str>) {
     set_view(&mut harness, view);
     if let Some(id) = select {
         let index = index_of(&harness, id);
-        harness.state_mut().selected = Some(index);
+        harness.state_mut().set_selected(Some(index));
         harness.run();
     }
     harness.snapshot(name);
@@ -237,7 +229,7 @@ fn snapshot_at(name: &str, view: TimeView, select: Option<&str>) {
 #[test]
 fn snapshot_whole_period() {
     let harness = harness(Lang::En);
-    let all = harness.state().timeline_state.as_ref().unwrap().fit_all();
+    let all = harness.state().shown.as_ref().unwrap().fit_all();
     drop(harness);
     snapshot_at("timeline_all", all, None);
 }
@@ -272,7 +264,7 @@ fn typing_in_the_search_field_narrows_the_timeline() {
     harness.event(egui::Event::Text("PandaDoc".into()));
     harness.run();
     assert_eq!(
-        harness.state().filter.search,
+        harness.state().state.filter.search,
         "PandaDoc",
         "the slash focused the field and was not typed"
     );
@@ -317,7 +309,7 @@ fn a_category_check_box_hides_that_lane() {
             .all(|&i| usize::from(timeline.events[i].category) != strike)
     );
     // Its chip removes the filter again.
-    assert!(harness.state().filter.categories.len() == timeline.categories.len() - 1);
+    assert!(harness.state().state.filter.categories.len() == timeline.categories.len() - 1);
     harness.get_by_label("Clear all").click();
     harness.run();
     assert_eq!(harness.state().visible().len(), timeline.events.len());
@@ -331,16 +323,16 @@ fn state_round_trips_through_persistence() {
         TimeView::new(day(2020, 9, 1), day(2020, 9, 20)),
     );
     let march = index_of(&harness, "march-for-freedom-minsk");
-    harness.state_mut().selected = Some(march);
-    harness.state_mut().filter.search = "Minsk".into();
+    harness.state_mut().set_selected(Some(march));
+    harness.state_mut().state.filter.search = "Minsk".into();
     let saved = harness.state().saved(1.25);
     let text = ron::to_string(&saved).unwrap();
-    let restored: belarus_timeline::ui::Saved = ron::from_str(&text).unwrap();
+    let restored: belarus_timeline::ui::State = ron::from_str(&text).unwrap();
     let mut fresh = app(Lang::En);
     fresh.restore(restored);
-    assert_eq!(fresh.lang, Lang::Be);
-    assert_eq!(fresh.selected, Some(march));
-    assert_eq!(fresh.filter.search, "Minsk");
+    assert_eq!(fresh.state.lang, Lang::Be);
+    assert_eq!(fresh.selected(), Some(march));
+    assert_eq!(fresh.state.filter.search, "Minsk");
     assert_eq!(fresh.view(), harness.state().view());
 }
 
@@ -355,8 +347,9 @@ fn presenting(tour: &str) -> Harness<'static, App> {
         .position(|t| t.id == tour);
     harness
         .state_mut()
+        .runtime
         .queued
-        .push(belarus_timeline::ui::Command::StartPresentation { tour, step: 0 });
+        .push(belarus_timeline::ui::PresentCommand::Start { tour, step: 0 }.into());
     harness.run();
     harness
 }
@@ -364,6 +357,7 @@ fn presenting(tour: &str) -> Harness<'static, App> {
 fn step(harness: &Harness<'static, App>) -> usize {
     harness
         .state()
+        .runtime
         .presentation
         .as_ref()
         .expect("presenting")
@@ -394,7 +388,7 @@ fn clicker_keys_drive_the_presentation() {
     // The selected event follows the step.
     let timeline = harness.state().timeline().unwrap().clone();
     let tour = timeline.tour("it-sector").unwrap();
-    assert_eq!(harness.state().selected, Some(tour.steps[2].0));
+    assert_eq!(harness.state().selected(), Some(tour.steps[2].0));
     // Number + Enter jumps.
     harness.key_press(egui::Key::Num1);
     harness.key_press(egui::Key::Num2);
@@ -414,10 +408,10 @@ fn b_blanks_and_any_key_returns_and_escape_leaves() {
     let mut harness = presenting("women-at-the-front");
     harness.key_press(egui::Key::B);
     harness.run();
-    assert!(harness.state().presentation.as_ref().unwrap().blank);
+    assert!(harness.state().runtime.presentation.as_ref().unwrap().blank);
     harness.key_press(egui::Key::A);
     harness.run();
-    let presentation = harness.state().presentation.as_ref().unwrap();
+    let presentation = harness.state().runtime.presentation.as_ref().unwrap();
     assert!(!presentation.blank);
     assert_eq!(
         presentation.step, 0,
@@ -425,7 +419,7 @@ fn b_blanks_and_any_key_returns_and_escape_leaves() {
     );
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert!(harness.state().presentation.is_none());
+    assert!(harness.state().runtime.presentation.is_none());
     harness.get_by_label("Present (F5)");
 }
 
@@ -434,21 +428,22 @@ fn without_a_tour_it_steps_through_the_filtered_events() {
     let mut harness = harness(Lang::En);
     harness
         .state_mut()
+        .runtime
         .queued
-        .push(belarus_timeline::ui::Command::SetFilter(
-            belarus_timeline::query::Filter {
+        .push(belarus_timeline::ui::Command::Filter(
+            belarus_timeline::ui::FilterCommand::Set(belarus_timeline::query::Filter {
                 categories: ["strike".to_owned()].into(),
                 ..Default::default()
-            },
+            }),
         ));
     harness.run();
     harness.key_press(egui::Key::F5);
     harness.run();
     let visible = harness.state().visible().to_vec();
-    assert_eq!(harness.state().selected, Some(visible[0]));
+    assert_eq!(harness.state().selected(), Some(visible[0]));
     harness.key_press(egui::Key::PageDown);
     harness.run();
-    assert_eq!(harness.state().selected, Some(visible[1]));
+    assert_eq!(harness.state().selected(), Some(visible[1]));
 }
 
 #[test]

@@ -86,3 +86,22 @@ present-saved = Захавана { $path }
 reloading = Перачытваецца…
 menu-file = Файл
 menu-view = Выгляд
+
+# The shortcut table's help texts (src/ui/shortcuts.rs).
+key-present = Паказаць выбраны тур
+key-search = Пошук
+key-next = Наступная падзея
+key-previous = Папярэдняя падзея
+key-first = Першая падзея
+key-last = Апошняя падзея
+key-clear = Зняць выбар
+key-zoom-in = Наблізіць
+key-zoom-out = Аддаліць
+key-show-selected = Паказаць выбраную падзею
+key-leave = Выйсці з прэзентацыі
+key-next-step = Наступны крок
+key-typed-step = Перайсці да кроку з набраным нумарам (інакш — да наступнага)
+key-previous-step = Папярэдні крок
+key-first-step = Першы крок
+key-last-step = Апошні крок
+key-blank = Зацямніць экран (любая клавіша вяртае)

@@ -83,3 +83,22 @@ present-saved = Saved { $path }
 reloading = Reloading…
 menu-file = File
 menu-view = View
+
+# The shortcut table's help texts (src/ui/shortcuts.rs).
+key-present = Present the chosen tour
+key-search = Search
+key-next = Next event
+key-previous = Previous event
+key-first = First event
+key-last = Last event
+key-clear = Clear the selection
+key-zoom-in = Zoom in
+key-zoom-out = Zoom out
+key-show-selected = Show the selected event
+key-leave = Leave the presentation
+key-next-step = Next step
+key-typed-step = Go to the step whose number was typed (else the next one)
+key-previous-step = Previous step
+key-first-step = First step
+key-last-step = Last step
+key-blank = Blank the screen (any key brings it back)

@@ -86,3 +86,22 @@ present-saved = Сохранено { $path }
 reloading = Перечитывается…
 menu-file = Файл
 menu-view = Вид
+
+# The shortcut table's help texts (src/ui/shortcuts.rs).
+key-present = Показать выбранный тур
+key-search = Поиск
+key-next = Следующее событие
+key-previous = Предыдущее событие
+key-first = Первое событие
+key-last = Последнее событие
+key-clear = Снять выбор
+key-zoom-in = Приблизить
+key-zoom-out = Отдалить
+key-show-selected = Показать выбранное событие
+key-leave = Выйти из презентации
+key-next-step = Следующий шаг
+key-typed-step = Перейти к шагу с набранным номером (иначе — к следующему)
+key-previous-step = Предыдущий шаг
+key-first-step = Первый шаг
+key-last-step = Последний шаг
+key-blank = Затемнить экран (любая клавиша возвращает)

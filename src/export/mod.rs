@@ -3,7 +3,6 @@
 mod html;
 mod ics;
 mod markdown;
-pub mod png;
 
 use serde::Serialize;
 

@@ -1,5 +1,6 @@
 //! What is shown: one filter type for the window, `export` and `render`.
 
+pub mod facets;
 pub mod fold;
 pub mod index;
 

@@ -262,9 +262,36 @@ pub fn layout_lane(
     metrics: Metrics,
     label_width: &mut dyn FnMut(usize) -> f64,
 ) -> LaneLayout {
-    if lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD {
+    if is_dense(lanes, lane, view) {
         return density(lanes, lane, view, width, 2.0);
     }
+    LaneLayout::Items(layout_items(
+        timeline,
+        lanes,
+        lane,
+        view,
+        (left, width),
+        metrics,
+        label_width,
+    ))
+}
+
+/// Whether a lane has too many events in view to draw one by one: the one place this is
+/// decided.
+pub fn is_dense(lanes: &LaneIndex, lane: usize, view: &TimeView) -> bool {
+    lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD
+}
+
+/// The items of a lane that [`is_dense`] says can be drawn one by one.
+pub fn layout_items(
+    timeline: &Timeline,
+    lanes: &LaneIndex,
+    lane: usize,
+    view: &TimeView,
+    (left, width): (f64, f64),
+    metrics: Metrics,
+    label_width: &mut dyn FnMut(usize) -> f64,
+) -> Vec<(usize, Item)> {
     let r = metrics.radius;
     // Candidates: shown at this zoom, with their screen extent.
     let mut candidates: Vec<(usize, f64, f64, bool)> = Vec::new();
@@ -441,7 +468,7 @@ pub fn layout_lane(
         row_end[row] = row_end[row].max(merged.x1());
         *item = merged;
     }
-    LaneLayout::Items(placed)
+    placed
 }
 
 /// Counts per bucket of `bucket` points across the width.

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 
-use super::TimeView;
+use super::ScreenMapping;
 use crate::i18n::dates;
 use crate::model::Lang;
 use crate::model::date::{DAY, date_from_seconds, first_of_next_month, seconds_from_date};
@@ -12,6 +12,8 @@ use crate::model::date::{DAY, date_from_seconds, first_of_next_month, seconds_fr
 pub struct Tick {
     /// Its time.
     pub time: f64,
+    /// Its screen x.
+    pub x: f64,
     /// Its label, drawn just right of the mark.
     pub label: String,
     /// A Sunday at day zoom (the marches were on Sundays), drawn stronger.
@@ -170,18 +172,13 @@ impl Step {
     }
 }
 
-/// Picks the finest step whose labels all fit without touching, for a canvas from `left` of
-/// `width` points; `measure` gives a label's width in points.
-pub fn axis(
-    view: &TimeView,
-    left: f64,
-    width: f64,
-    lang: Lang,
-    measure: &mut dyn FnMut(&str) -> f64,
-) -> Axis {
+/// Picks the finest step whose labels all fit without touching, on `mapping`'s screen range;
+/// `measure` gives a label's width in points. Every tick carries its screen x.
+pub fn axis(mapping: &ScreenMapping, lang: Lang, measure: &mut dyn FnMut(&str) -> f64) -> Axis {
+    let view = mapping.view;
     for step in STEPS {
         // Too dense to be worth trying: under 20 points per tick.
-        if step.approx_seconds() / view.seconds_per_point(width) < 20.0 {
+        if step.approx_seconds() / mapping.seconds_per_point() < 20.0 {
             continue;
         }
         let times = step.times(view.min, view.max());
@@ -189,18 +186,15 @@ pub fn axis(
             .iter()
             .map(|&t| Tick {
                 time: t,
+                x: mapping.screen_from_time(t),
                 label: step.label(t, lang),
                 emphasised: matches!(step, Step::Days(1))
                     && date_from_seconds(t).weekday() == Weekday::Sun,
             })
             .collect();
-        let xs: Vec<f64> = ticks
-            .iter()
-            .map(|t| view.screen_from_time(t.time, left, width))
-            .collect();
         let widths: Vec<f64> = ticks.iter().map(|t| measure(&t.label)).collect();
-        let fits =
-            (1..ticks.len()).all(|i| xs[i - 1] + LABEL_PAD + widths[i - 1] + LABEL_GAP <= xs[i]);
+        let fits = (1..ticks.len())
+            .all(|i| ticks[i - 1].x + LABEL_PAD + widths[i - 1] + LABEL_GAP <= ticks[i].x);
         if !fits {
             continue;
         }
@@ -212,6 +206,7 @@ pub fn axis(
                     .into_iter()
                     .map(|t| Tick {
                         time: t,
+                        x: mapping.screen_from_time(t),
                         label: coarse.context_label(t, lang),
                         emphasised: false,
                     })
@@ -228,24 +223,20 @@ pub fn axis(
 /// `(x, index)` pairs for the labels to draw.
 pub fn place_context(
     context: &[Tick],
-    view: &TimeView,
-    left: f64,
-    width: f64,
+    mapping: &ScreenMapping,
     measure: &mut dyn FnMut(&str) -> f64,
 ) -> Vec<(f64, usize)> {
+    let (left, right) = (mapping.left, mapping.right());
     let mut placed = Vec::new();
     for (i, tick) in context.iter().enumerate() {
         let w = measure(&tick.label);
-        let x = view.screen_from_time(tick.time, left, width).max(left) + LABEL_PAD;
-        let limit = context
-            .get(i + 1)
-            .map(|next| view.screen_from_time(next.time, left, width))
-            .unwrap_or(f64::INFINITY);
+        let x = tick.x.max(left) + LABEL_PAD;
+        let limit = context.get(i + 1).map_or(f64::INFINITY, |next| next.x);
         let x = x.min(limit - w - LABEL_GAP);
         let clear_of_previous = placed.last().is_none_or(|&(px, pi): &(f64, usize)| {
             px + measure(&context[pi].label) + LABEL_GAP <= x
         });
-        if x < left + width && clear_of_previous && x >= left {
+        if x < right && clear_of_previous && x >= left {
             placed.push((x, i));
         }
     }
@@ -255,6 +246,7 @@ pub fn place_context(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::timeline::TimeView;
     use proptest::prelude::*;
 
     fn measure(label: &str) -> f64 {
@@ -268,9 +260,11 @@ mod tests {
         ) {
             let view = TimeView { min, span };
             let lang = Lang::ALL[lang];
-            let axis = axis(&view, 0.0, width, lang, &mut measure);
+            let mapping = ScreenMapping::new(view, 0.0, width);
+            let axis = axis(&mapping, lang, &mut measure);
             prop_assert!(!axis.ticks.is_empty());
-            let xs: Vec<f64> = axis.ticks.iter().map(|t| view.screen_from_time(t.time, 0.0, width)).collect();
+            let xs: Vec<f64> = axis.ticks.iter().map(|t| t.x).collect();
+            prop_assert!(axis.ticks.iter().all(|t| t.x == view.screen_from_time(t.time, 0.0, width)));
             for i in 1..xs.len() {
                 prop_assert!(xs[i - 1] + LABEL_PAD + measure(&axis.ticks[i - 1].label) + LABEL_GAP <= xs[i]);
             }
@@ -278,7 +272,7 @@ mod tests {
             let step = xs.get(1).map_or(width, |x1| x1 - xs[0]);
             prop_assert!(xs[0] <= step + 1.0, "first tick at {}", xs[0]);
             prop_assert!(*xs.last().unwrap() >= width - 2.2 * step, "last tick at {}", xs.last().unwrap());
-            let placed = place_context(&axis.context, &view, 0.0, width, &mut measure);
+            let placed = place_context(&axis.context, &mapping, &mut measure);
             for pair in placed.windows(2) {
                 let (x0, i0) = pair[0];
                 prop_assert!(x0 + measure(&axis.context[i0].label) + LABEL_GAP <= pair[1].0 + 1e-9);
@@ -290,7 +284,11 @@ mod tests {
     fn day_zoom_names_weekdays() {
         let start = seconds_from_date(NaiveDate::from_ymd_opt(2020, 8, 6).unwrap());
         let view = TimeView::new(start, start + 8.0 * DAY);
-        let axis = axis(&view, 0.0, 600.0, Lang::En, &mut measure);
+        let axis = axis(
+            &ScreenMapping::new(view, 0.0, 600.0),
+            Lang::En,
+            &mut measure,
+        );
         assert!(
             axis.ticks
                 .iter()
@@ -309,7 +307,11 @@ mod tests {
     fn hour_zoom_on_election_evening() {
         let start = seconds_from_date(NaiveDate::from_ymd_opt(2020, 8, 9).unwrap()) + 18.0 * 3600.0;
         let view = TimeView::new(start, start + 6.0 * 3600.0);
-        let axis = axis(&view, 0.0, 1200.0, Lang::Be, &mut measure);
+        let axis = axis(
+            &ScreenMapping::new(view, 0.0, 1200.0),
+            Lang::Be,
+            &mut measure,
+        );
         assert!(
             axis.ticks.iter().any(|t| t.label == "21:00"),
             "{:?}",

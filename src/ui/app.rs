@@ -1,16 +1,26 @@
-//! Application state and the one place where commands change it.
+//! The application: the reader's [`State`], the derived [`Shown`], the panels, and the one
+//! place where commands change them.
 
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use crate::i18n::{t, tr};
-use crate::model::date::{DAY, seconds_from_date};
-use crate::model::{FuzzyDate, Lang, LoadError, Seconds, Timeline};
-use crate::query::Filter;
+use crate::model::date::{DAY, date_from_seconds, seconds_from_date};
+use crate::model::{LoadError, Timeline};
 use crate::timeline::TimeView;
 use crate::timeline::layout::{DETAIL_SPAN, shown_at};
 
-use super::theme::Theme;
-use super::timeline_ui::{TimelineState, timeline_ui};
+use super::command::{
+    AppCommand, Command, FileCommand, FilterCommand, PresentCommand, Preset, SelectionCommand,
+    ViewCommand,
+};
+use super::frame::FrameCtx;
+use super::panels::Panels;
+use super::present_ui::{PRESENT_ZOOM, Presentation};
+use super::shortcuts::{self, Action};
+use super::shown::Shown;
+use super::state::State;
+use super::timeline_ui::ANIMATION_SECONDS;
 
 /// What was loaded: a timeline, or the errors that kept a file from loading.
 pub enum Loaded {
@@ -30,268 +40,107 @@ impl Loaded {
     }
 }
 
-/// A zoom preset.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    /// Everything.
-    All,
-    /// About a month.
-    Month,
-    /// About a week.
-    Week,
-    /// One day.
-    Day,
-}
-
-/// Something the user asked for. Panels return commands; [`App::apply`] carries them out.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Select the event at this index (or none), bringing it into view.
-    Select(Option<usize>),
-    /// Select the next (+1) or previous (−1) shown event.
-    Step(i32),
-    /// Select the first shown event.
-    First,
-    /// Select the last shown event.
-    Last,
-    /// Open a link in the system browser (checked to be http or https first).
-    OpenUrl(String),
-    /// Fit the whole timeline.
-    FitAll,
-    /// Zoom to a time span (with a margin).
-    ZoomTo(Seconds, Seconds),
-    /// Zoom by a factor around the centre.
-    Zoom(f64),
-    /// A zoom preset around the selection or the centre.
-    Preset(Preset),
-    /// Show this day.
-    GoTo(FuzzyDate),
-    /// Collapse or expand a lane.
-    ToggleLane(usize),
-    /// Put text on the clipboard.
-    Copy(String),
-    /// Show only events with this place.
-    FilterPlace(String),
-    /// Show only events with this actor.
-    FilterActor(String),
-    /// Change the language.
-    SetLang(Lang),
-    /// Change the theme.
-    SetTheme(Theme),
-    /// Replace the filter.
-    SetFilter(Filter),
-    /// Hide events that do not match the search (instead of dimming them).
-    HideUnmatched(bool),
-    /// Ask for an events file with the system's file dialog.
-    ChooseFile,
-    /// Load an events file; on errors the last good data stays and a banner lists them.
-    Load(std::path::PathBuf),
-    /// Start presenting a tour (or, with `None`, the events the filters show) at a step.
-    StartPresentation {
-        /// Tour index.
-        tour: Option<usize>,
-        /// Step, from 0.
-        step: usize,
-    },
-    /// Leave the presentation.
-    StopPresentation,
-    /// Go to a step of the presentation.
-    PresentStep(usize),
-    /// Blank the screen, or bring it back.
-    Blank(bool),
-    /// A digit typed for "number + Enter".
-    TypeDigit(u8),
-    /// Choose the tour the Present button starts.
-    ChooseTour(Option<usize>),
-    /// Save what is on screen as a PNG file the user chooses.
-    SavePng,
-}
-
-/// What is remembered across restarts (eframe persistence).
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Saved {
-    /// Interface language.
-    pub lang: Option<Lang>,
-    /// Theme.
-    pub theme: Theme,
-    /// Filter, search included.
-    pub filter: Filter,
-    /// Hide instead of dim non-matching events.
-    pub hide_unmatched: bool,
-    /// Visible range.
-    pub view: Option<TimeView>,
-    /// Selected event, by id.
-    pub selected: Option<String>,
-    /// Collapsed lanes, by category id.
-    pub collapsed: Vec<String>,
-    /// Text scale (egui zoom factor).
-    pub zoom: Option<f32>,
-}
-
-/// The key under which [`Saved`] is stored.
+/// The key under which [`State`] is stored.
 pub const SAVED_KEY: &str = "belarus-timeline-state";
 
-/// The application: loaded data plus the reader's state.
-pub struct App {
-    /// What is shown.
-    pub loaded: Loaded,
-    /// The interface and data language.
-    pub lang: Lang,
-    /// The theme.
-    pub theme: Theme,
-    /// The current filter.
-    pub filter: Filter,
-    /// Index of the selected event.
-    pub selected: Option<usize>,
-    /// The timeline's view state (for a loaded timeline).
-    pub timeline_state: Option<TimelineState>,
-    /// Indices of the events that pass the filter, in time order.
-    visible: Vec<usize>,
-    /// Text of the "go to date" field.
-    goto_text: String,
-    /// An error to show under the "go to date" field.
-    goto_error: bool,
-    /// When the citation was copied (egui time), for a short confirmation.
-    copied_at: Option<f64>,
-    /// Hide events that do not match the search.
-    pub hide_unmatched: bool,
-    /// Events matching the search (within the other filters), in time order.
-    search_results: Vec<usize>,
-    /// Per event: matches the search (for dimming the others).
-    matches: Vec<bool>,
-    /// The highlighted search result.
-    search_cursor: usize,
-    /// A query is waiting for the search index of a large file to be built.
-    search_waiting: bool,
-    /// Counts per category, place, actor and tag.
-    facets: super::filters_ui::Facets,
+/// A smooth jump of the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Animation {
+    from: TimeView,
+    to: TimeView,
+    /// egui time when it started.
+    start: f64,
+}
+
+/// What lives only while the program runs: resources, not choices.
+pub struct Runtime {
+    /// A running presentation.
+    pub presentation: Option<Presentation>,
+    /// Commands queued from outside (the command line, `render`), applied on the next frame.
+    pub queued: Vec<Command>,
     /// Errors of a file that did not load while other data stays on screen.
     pub banner: Vec<String>,
-    /// The text scale to apply on the next frame (restored state).
-    pending_zoom: Option<f32>,
-    /// The text scale of the last frame, for saving.
-    last_zoom: f32,
-    /// A running presentation.
-    pub presentation: Option<super::present_ui::Presentation>,
-    /// The tour the Present button starts.
-    pub chosen_tour: Option<usize>,
-    /// The text scale before presenting, restored after.
-    zoom_before_presenting: Option<f32>,
-    /// The collapsed lanes before presenting, restored after.
-    collapsed_before_presenting: Option<Vec<bool>>,
     /// Watches the open file for changes.
     pub watcher: Option<crate::reload::Watcher>,
     /// A changed file is being read.
     pub reloading: bool,
-    /// Event images, decoded off the UI thread.
-    images: super::images::Images,
-    /// Commands queued from outside (the command line, `render`), applied on the next frame.
-    pub queued: Vec<Command>,
     /// A short message in the toolbar (a saved file, a failed save), set from the screenshot
     /// callback.
-    pub status: Arc<std::sync::Mutex<Option<String>>>,
+    pub status: Arc<Mutex<Option<String>>>,
+    /// A running jump of the view.
+    animation: Option<Animation>,
+    /// The event under the pointer in any view.
+    hovered: Option<usize>,
+    /// When the citation was copied (egui time), for a short confirmation.
+    copied_at: Option<f64>,
+    /// The text scale to apply on the next frame (restored state).
+    pending_zoom: Option<f32>,
+    /// Counts loads, so that panels can drop caches of the old data.
+    data_generation: u64,
+}
+
+/// The application.
+pub struct App {
+    /// What was loaded.
+    pub loaded: Loaded,
+    /// The reader's choices, remembered across restarts.
+    pub state: State,
+    /// What the choices show (for a loaded timeline).
+    pub shown: Option<Shown>,
+    /// The panels, each with its own widget state.
+    pub panels: Panels,
+    /// Resources of this run.
+    pub runtime: Runtime,
 }
 
 impl App {
     /// An application showing `loaded`.
-    pub fn new(loaded: Loaded, lang: Lang) -> Self {
+    pub fn new(loaded: Loaded, lang: crate::model::Lang) -> Self {
         let mut app = Self {
             loaded,
-            lang,
-            theme: Theme::Dark,
-            filter: Filter::default(),
-            selected: None,
-            timeline_state: None,
-            visible: Vec::new(),
-            goto_text: String::new(),
-            goto_error: false,
-            copied_at: None,
-            hide_unmatched: false,
-            search_results: Vec::new(),
-            matches: Vec::new(),
-            search_cursor: 0,
-            search_waiting: false,
-            facets: Default::default(),
-            banner: Vec::new(),
-            pending_zoom: None,
-            last_zoom: 1.0,
-            presentation: None,
-            chosen_tour: None,
-            zoom_before_presenting: None,
-            collapsed_before_presenting: None,
-            status: Arc::default(),
-            queued: Vec::new(),
-            images: Default::default(),
-            watcher: None,
-            reloading: false,
+            state: State {
+                lang,
+                ..State::default()
+            },
+            shown: None,
+            panels: Panels::default(),
+            runtime: Runtime {
+                presentation: None,
+                queued: Vec::new(),
+                banner: Vec::new(),
+                watcher: None,
+                reloading: false,
+                status: Arc::default(),
+                animation: None,
+                hovered: None,
+                copied_at: None,
+                pending_zoom: None,
+                data_generation: 0,
+            },
         };
-        if let Some(timeline) = app.timeline().cloned() {
-            app.facets = super::filters_ui::Facets::new(&timeline);
-            warm_search_index(&timeline);
-        }
-        app.refilter();
+        app.data_changed();
         app
     }
 
     /// Restores remembered state; ids that no longer exist are dropped.
-    pub fn restore(&mut self, saved: Saved) {
-        if let Some(lang) = saved.lang {
-            self.lang = lang;
+    pub fn restore(&mut self, mut state: State) {
+        if let Some(timeline) = self.timeline() {
+            state.retain_known(timeline);
         }
-        self.theme = saved.theme;
-        self.hide_unmatched = saved.hide_unmatched;
-        self.pending_zoom = saved.zoom;
-        if let Some(timeline) = self.timeline().cloned() {
-            let mut filter = saved.filter;
-            filter
-                .categories
-                .retain(|id| timeline.categories.iter().any(|c| &c.id == id));
-            filter
-                .places
-                .retain(|id| timeline.places.iter().any(|p| &p.id == id));
-            filter
-                .actors
-                .retain(|id| timeline.actors.iter().any(|a| &a.id == id));
-            filter.tags.retain(|id| timeline.tags.contains(id));
-            self.filter = filter;
-            self.selected = saved.selected.and_then(|id| timeline.event_index(&id));
-            self.refilter();
-            if let Some(state) = &mut self.timeline_state {
-                if let Some(view) = saved.view {
-                    state.set_view(view);
-                }
-                for (lane, category) in timeline.categories.iter().enumerate() {
-                    state.collapsed[lane] = saved.collapsed.contains(&category.id);
-                }
-            }
+        self.runtime.pending_zoom = state.zoom;
+        self.state = state;
+        self.refilter();
+        let view = self.view();
+        if let Some(view) = view {
+            self.set_view(view);
         }
     }
 
-    /// What to remember.
-    pub fn saved(&self, zoom: f32) -> Saved {
-        let timeline = self.timeline();
-        Saved {
-            lang: Some(self.lang),
-            theme: self.theme,
-            filter: self.filter.clone(),
-            hide_unmatched: self.hide_unmatched,
-            view: self.view(),
-            selected: self
-                .selected
-                .zip(timeline)
-                .map(|(i, t)| t.events[i].id().to_owned()),
-            collapsed: match (&self.timeline_state, timeline) {
-                (Some(state), Some(timeline)) => timeline
-                    .categories
-                    .iter()
-                    .zip(&state.collapsed)
-                    .filter(|(_, c)| **c)
-                    .map(|(category, _)| category.id.clone())
-                    .collect(),
-                _ => Vec::new(),
-            },
+    /// What to remember: the state, with the window's text scale (never the presentation's).
+    pub fn saved(&self, zoom: f32) -> State {
+        State {
             zoom: Some(zoom),
+            ..self.state.clone()
         }
     }
 
@@ -305,145 +154,141 @@ impl App {
 
     /// The events that pass the filter.
     pub fn visible(&self) -> &[usize] {
-        &self.visible
+        self.shown.as_ref().map_or(&[], |s| &s.visible)
     }
 
     /// The current view, if a timeline is shown.
     pub fn view(&self) -> Option<TimeView> {
-        self.timeline_state.as_ref().map(|s| s.view)
+        let shown = self.shown.as_ref()?;
+        Some(self.state.view.unwrap_or(shown.opening_view))
     }
 
-    fn refilter(&mut self) {
-        let Some(timeline) = self.timeline().cloned() else {
-            self.visible.clear();
+    /// The selected event's index.
+    pub fn selected(&self) -> Option<usize> {
+        self.timeline()
+            .and_then(|timeline| self.state.selected_index(timeline))
+    }
+
+    /// Selects event `index` (or nothing) without moving the view.
+    pub fn set_selected(&mut self, index: Option<usize>) {
+        self.state.selected = index
+            .zip(self.timeline())
+            .and_then(|(i, t)| t.events.get(i))
+            .map(|e| e.id().to_owned());
+    }
+
+    /// Shows `view` at once (kept within the data's limits), ending any jump.
+    pub fn set_view(&mut self, view: TimeView) {
+        self.runtime.animation = None;
+        if let Some(shown) = &self.shown {
+            self.state.view = Some(view.clamped(shown.limits));
+        }
+    }
+
+    /// Starts a smooth jump to `target` (kept within limits).
+    fn animate_to(&mut self, target: TimeView, now: f64) {
+        let (Some(shown), Some(from)) = (&self.shown, self.view()) else {
             return;
         };
-        let everything = || (0..timeline.events.len()).collect::<Vec<_>>();
-        // Without the search, for dimming; with it, for the results and for hiding.
-        let without_search = Filter {
-            search: String::new(),
-            ..self.filter.clone()
+        let to = target.clamped(shown.limits);
+        self.runtime.animation = Some(Animation {
+            from,
+            to,
+            start: now,
+        });
+    }
+
+    /// Where the view is going: the end of a running jump, or the view itself.
+    fn target_view(&self) -> Option<TimeView> {
+        self.runtime.animation.map(|a| a.to).or_else(|| self.view())
+    }
+
+    /// Advances a running jump; true while it still runs.
+    fn tick(&mut self, now: f64) -> bool {
+        let Some(animation) = self.runtime.animation else {
+            return false;
         };
-        let base = if without_search.is_empty() {
-            everything()
-        } else {
-            without_search
-                .compile(&timeline)
-                .map_or_else(|_| everything(), |c| c.apply())
-        };
-        self.matches.clear();
-        self.search_results.clear();
-        // A large file's index is built on a thread: until it is ready, the query waits and
-        // the window stays fluid (small files build it on the spot, in milliseconds).
-        self.search_waiting = !self.filter.search.trim().is_empty()
-            && !timeline.search_index_ready()
-            && timeline.events.len() > SYNC_INDEX_EVENTS;
-        if !self.filter.search.trim().is_empty()
-            && !self.search_waiting
-            && let Ok(compiled) = self.filter.compile(&timeline)
-            && let Some(mask) = compiled.search_mask()
-        {
-            self.matches = mask.to_vec();
-            self.search_results = base.iter().copied().filter(|&i| mask[i]).collect();
+        let t = ((now - animation.start) / ANIMATION_SECONDS).clamp(0.0, 1.0);
+        let eased = 1.0 - (1.0 - t).powi(3);
+        self.state.view = Some(animation.from.lerp(&animation.to, eased));
+        if t >= 1.0 {
+            self.state.view = Some(animation.to);
+            self.runtime.animation = None;
         }
-        if self.matches.is_empty() {
-            self.matches = vec![true; timeline.events.len()];
+        self.runtime.animation.is_some()
+    }
+
+    /// The data changed: derive everything anew and warm the search index.
+    fn data_changed(&mut self) {
+        self.runtime.data_generation += 1;
+        self.shown = self
+            .timeline()
+            .map(|timeline| Shown::new(timeline, self.runtime.data_generation));
+        if let Some(timeline) = self.timeline().cloned() {
+            warm_search_index(&timeline);
+            self.state.retain_known(&timeline);
         }
-        self.search_cursor = self
-            .search_cursor
-            .min(self.search_results.len().saturating_sub(1));
-        let visible = if self.hide_unmatched && !self.filter.search.trim().is_empty() {
-            self.search_results.clone()
-        } else {
-            base
+        self.refilter();
+        if let Some(view) = self.view() {
+            self.set_view(view);
+        }
+    }
+
+    /// The filter or the search changed: the one place [`Shown`] is rebuilt.
+    fn refilter(&mut self) {
+        let Loaded::Timeline(timeline, _) = &self.loaded else {
+            return;
         };
-        // Typing a query only dims: the lanes stay as they are.
-        let unchanged = visible == self.visible && self.timeline_state.is_some();
-        self.visible = visible;
-        let state = match &mut self.timeline_state {
-            Some(state) => {
-                if !unchanged {
-                    state.lanes = crate::timeline::LaneIndex::new(&timeline, &self.visible);
-                }
-                state
-            }
-            None => self
-                .timeline_state
-                .insert(TimelineState::new(&timeline, &self.visible)),
-        };
-        // Dimmed, not hidden: the matches get lanes of their own, so that density strips can
-        // show where they are among the rest.
-        let dimming = !self.hide_unmatched && !self.filter.search.trim().is_empty();
-        state.matched_lanes = (dimming && !self.search_waiting)
-            .then(|| crate::timeline::LaneIndex::new(&timeline, &self.search_results));
+        if let Some(shown) = &mut self.shown {
+            shown.rebuild(timeline, &self.state);
+        }
     }
 
     /// Loads another file (and watches it). A file that does not load leaves the current data
     /// on screen and lists its errors in a banner.
-    pub fn load_file(&mut self, path: &std::path::Path) {
+    pub fn load_file(&mut self, path: &Path) {
         let result = crate::model::load_path(path);
         self.accept(result, &path.display().to_string());
     }
 
-    /// Takes a freshly loaded file: on success it replaces the data, keeping the selection and
-    /// the visible range where their events still exist; on failure the last good data stays
-    /// and a banner lists every error.
-    pub fn accept(&mut self, result: Result<Timeline, crate::model::LoadError>, name: &str) {
+    /// Takes a freshly loaded file: on success it replaces the data, keeping the selection,
+    /// the filter and the visible range where their ids still exist; on failure the last good
+    /// data stays and a banner lists every error.
+    pub fn accept(&mut self, result: Result<Timeline, LoadError>, name: &str) {
         match result {
             Ok(timeline) => {
-                let selected_id = self
-                    .selected
-                    .zip(self.timeline())
-                    .map(|(i, t)| t.events[i].id().to_owned());
-                let view = self.view();
-                let collapsed = self.timeline_state.as_ref().map(|s| s.collapsed.clone());
-                self.facets = super::filters_ui::Facets::new(&timeline);
-                let timeline = Arc::new(timeline);
-                warm_search_index(&timeline);
-                self.loaded = Loaded::Timeline(timeline, name.to_owned());
-                self.images.clear();
-                self.timeline_state = None;
-                self.banner.clear();
-                self.selected =
-                    selected_id.and_then(|id| self.timeline().and_then(|t| t.event_index(&id)));
-                self.refilter();
-                if let Some(state) = &mut self.timeline_state {
-                    if let Some(view) = view {
-                        state.set_view(view);
-                    }
-                    if let Some(collapsed) = collapsed.filter(|c| c.len() == state.collapsed.len())
-                    {
-                        state.collapsed = collapsed;
-                    }
-                }
+                self.loaded = Loaded::Timeline(Arc::new(timeline), name.to_owned());
+                self.runtime.banner.clear();
+                self.runtime.animation = None;
+                self.data_changed();
             }
             Err(err) => match self.loaded {
-                Loaded::Timeline(..) => self.banner = err.lines(),
+                Loaded::Timeline(..) => self.runtime.banner = err.lines(),
                 Loaded::Errors(_) => self.loaded = Loaded::Errors(err.lines()),
             },
         }
     }
 
     /// Watches `path` and reloads it when it changes.
-    pub fn watch(&mut self, path: &std::path::Path, ctx: &egui::Context) {
+    pub fn watch(&mut self, path: &Path, ctx: &egui::Context) {
         let repaint = ctx.clone();
         match crate::reload::Watcher::new(path, move || repaint.request_repaint()) {
-            Ok(watcher) => self.watcher = Some(watcher),
+            Ok(watcher) => self.runtime.watcher = Some(watcher),
             Err(err) => eprintln!("warning: {err}; the file will not be reloaded when it changes"),
         }
     }
 
     /// Takes what the watcher reported.
     fn poll_watcher(&mut self) {
-        let Some(watcher) = &self.watcher else {
+        let Some(watcher) = &self.runtime.watcher else {
             return;
         };
         let name = watcher.path().display().to_string();
         for news in watcher.poll() {
             match news {
-                crate::reload::Reload::Started => self.reloading = true,
+                crate::reload::Reload::Started => self.runtime.reloading = true,
                 crate::reload::Reload::Finished(result) => {
-                    self.reloading = false;
+                    self.runtime.reloading = false;
                     self.accept(*result, &name);
                 }
             }
@@ -451,171 +296,199 @@ impl App {
     }
 
     /// Carries out a command.
-    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+    pub fn apply(&mut self, ctx: &egui::Context, command: impl Into<Command>) {
         let now = ctx.input(|i| i.time);
+        match command.into() {
+            Command::View(command) => self.apply_view(command, now),
+            Command::Selection(command) => self.apply_selection(command, now),
+            Command::Filter(command) => {
+                match command {
+                    FilterCommand::Set(filter) => self.state.filter = filter,
+                    FilterCommand::Place(id) => {
+                        self.state.filter.places.insert(id);
+                    }
+                    FilterCommand::Actor(id) => {
+                        self.state.filter.actors.insert(id);
+                    }
+                    FilterCommand::HideUnmatched(hide) => self.state.hide_unmatched = hide,
+                }
+                self.refilter();
+            }
+            Command::Present(command) => self.apply_present(ctx, command, now),
+            Command::File(command) => self.apply_file(ctx, command),
+            Command::App(command) => match command {
+                AppCommand::OpenUrl(url) => {
+                    if crate::model::load::check_url(&url).is_ok() {
+                        ctx.open_url(egui::OpenUrl::new_tab(url));
+                    }
+                }
+                AppCommand::Copy(text) => {
+                    ctx.copy_text(text);
+                    self.runtime.copied_at = Some(now);
+                }
+                AppCommand::SetLang(lang) => self.state.lang = lang,
+                AppCommand::SetTheme(theme) => self.state.theme = theme,
+                AppCommand::FocusSearch => {
+                    ctx.memory_mut(|m| m.request_focus(super::filters_ui::search_field_id()));
+                }
+            },
+        }
+    }
+
+    fn apply_view(&mut self, command: ViewCommand, now: f64) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
         match command {
-            Command::Select(index) => {
-                self.selected = index;
-                if let Some(index) = index {
-                    self.bring_into_view(index, now);
+            ViewCommand::Set(view) => self.set_view(view),
+            ViewCommand::AnimateTo(view) => self.animate_to(view, now),
+            ViewCommand::FitAll => {
+                let all = shown.fit_all();
+                self.animate_to(all, now);
+            }
+            ViewCommand::ZoomTo(t0, t1) => {
+                let margin = ((t1 - t0) * 0.15).max(3.0 * 3600.0);
+                self.animate_to(TimeView::new(t0 - margin, t1 + margin), now);
+            }
+            ViewCommand::Zoom(factor) => {
+                if let Some(view) = self.target_view() {
+                    let centre = view.min + view.span / 2.0;
+                    self.animate_to(view.zoom_at(centre, factor), now);
                 }
             }
-            Command::Step(delta) => {
+            ViewCommand::Preset(preset) => self.preset(preset, now),
+            ViewCommand::GoTo(date) => {
+                let (a, b) = (date.start_seconds(), date.end_seconds());
+                let margin = (b - a) * 0.25;
+                self.animate_to(TimeView::new(a - margin, b + margin), now);
+            }
+            ViewCommand::ToggleLane(lane) => {
+                if let Some(category) = self.timeline().and_then(|t| t.categories.get(lane)) {
+                    let id = category.id.clone();
+                    if !self.state.collapsed.remove(&id) {
+                        self.state.collapsed.insert(id);
+                    }
+                }
+            }
+        }
+    }
+
+    fn apply_selection(&mut self, command: SelectionCommand, now: f64) {
+        let visible = self.visible();
+        let pick = match command {
+            SelectionCommand::Select(index) => index,
+            SelectionCommand::Step(delta) => {
                 let position = self
-                    .selected
-                    .and_then(|s| self.visible.iter().position(|&v| v == s));
+                    .selected()
+                    .and_then(|s| visible.iter().position(|&v| v == s));
                 let next = match (position, delta) {
-                    (Some(p), d) if d > 0 => (p + 1).min(self.visible.len().saturating_sub(1)),
+                    (Some(p), d) if d > 0 => (p + 1).min(visible.len().saturating_sub(1)),
                     (Some(p), _) => p.saturating_sub(1),
                     (None, d) => self.first_in_view(d > 0),
                 };
-                if let Some(&index) = self.visible.get(next) {
-                    self.apply(ctx, Command::Select(Some(index)));
+                match visible.get(next) {
+                    Some(&index) => Some(index),
+                    None => return,
                 }
             }
-            Command::First => {
-                if let Some(&index) = self.visible.first() {
-                    self.apply(ctx, Command::Select(Some(index)));
+            SelectionCommand::First => match visible.first() {
+                Some(&index) => Some(index),
+                None => return,
+            },
+            SelectionCommand::Last => match visible.last() {
+                Some(&index) => Some(index),
+                None => return,
+            },
+            SelectionCommand::Hover(index) => {
+                self.runtime.hovered = index;
+                return;
+            }
+        };
+        self.select(pick, now);
+    }
+
+    /// Selects `index` (or nothing) and brings it into view.
+    fn select(&mut self, index: Option<usize>, now: f64) {
+        let Some(timeline) = self.timeline().cloned() else {
+            return;
+        };
+        self.state.selected = index.map(|i| timeline.events[i].id().to_owned());
+        if let Some(index) = index {
+            self.bring_into_view(&timeline, index, now);
+        }
+    }
+
+    fn apply_present(&mut self, ctx: &egui::Context, command: PresentCommand, now: f64) {
+        match command {
+            PresentCommand::Start { tour, step } => {
+                self.runtime.presentation = Some(Presentation {
+                    tour,
+                    step,
+                    ..Default::default()
+                });
+                ctx.set_zoom_factor(PRESENT_ZOOM);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                self.focus_step(now);
+            }
+            PresentCommand::Stop => {
+                self.runtime.presentation = None;
+                ctx.set_zoom_factor(self.state.zoom.unwrap_or(1.0));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            PresentCommand::Step(step) => {
+                if let Some(p) = &mut self.runtime.presentation {
+                    p.step = step;
+                    p.typed.clear();
+                }
+                self.focus_step(now);
+            }
+            PresentCommand::Blank(blank) => {
+                if let Some(p) = &mut self.runtime.presentation {
+                    p.blank = blank;
                 }
             }
-            Command::Last => {
-                if let Some(&index) = self.visible.last() {
-                    self.apply(ctx, Command::Select(Some(index)));
-                }
-            }
-            Command::OpenUrl(url) => {
-                if crate::model::load::check_url(&url).is_ok() {
-                    ctx.open_url(egui::OpenUrl::new_tab(url));
-                }
-            }
-            Command::FitAll => {
-                if let Some(state) = &mut self.timeline_state {
-                    let all = state.fit_all();
-                    state.animate_to(all, now);
-                }
-            }
-            Command::ZoomTo(t0, t1) => {
-                if let Some(state) = &mut self.timeline_state {
-                    let margin = ((t1 - t0) * 0.15).max(3.0 * 3600.0);
-                    state.animate_to(TimeView::new(t0 - margin, t1 + margin), now);
-                }
-            }
-            Command::Zoom(factor) => {
-                if let Some(state) = &mut self.timeline_state {
-                    let view = state.animation.map_or(state.view, |(_, to, _)| to);
-                    let centre = view.min + view.span / 2.0;
-                    state.animate_to(view.zoom_at(centre, factor), now);
-                }
-            }
-            Command::Preset(preset) => self.preset(preset, now),
-            Command::GoTo(date) => {
-                if let Some(state) = &mut self.timeline_state {
-                    let (a, b) = (date.start_seconds(), date.end_seconds());
-                    let margin = (b - a) * 0.25;
-                    state.animate_to(TimeView::new(a - margin, b + margin), now);
-                }
-            }
-            Command::ToggleLane(lane) => {
-                if let Some(state) = &mut self.timeline_state
-                    && let Some(collapsed) = state.collapsed.get_mut(lane)
+            PresentCommand::TypeDigit(digit) => {
+                if let Some(p) = &mut self.runtime.presentation
+                    && p.typed.len() < 4
                 {
-                    *collapsed = !*collapsed;
+                    p.typed.push(char::from(b'0' + digit));
                 }
             }
-            Command::Copy(text) => {
-                ctx.copy_text(text);
-                self.copied_at = Some(now);
+            PresentCommand::ChooseTour(tour) => {
+                self.state.tour = tour
+                    .and_then(|i| self.timeline().and_then(|t| t.tours.get(i)))
+                    .map(|tour| tour.id.clone());
             }
-            Command::FilterPlace(id) => {
-                self.filter.places.insert(id);
-                self.refilter();
-            }
-            Command::FilterActor(id) => {
-                self.filter.actors.insert(id);
-                self.refilter();
-            }
-            Command::SetLang(lang) => self.lang = lang,
-            Command::SetTheme(theme) => self.theme = theme,
-            Command::SetFilter(filter) => {
-                if filter.search != self.filter.search {
-                    self.search_cursor = 0;
-                }
-                self.filter = filter;
-                self.refilter();
-            }
-            Command::HideUnmatched(hide) => {
-                self.hide_unmatched = hide;
-                self.refilter();
-            }
-            Command::ChooseFile => {
+        }
+    }
+
+    fn apply_file(&mut self, ctx: &egui::Context, command: FileCommand) {
+        match command {
+            FileCommand::Choose => {
                 let picked = rfd::FileDialog::new()
                     .add_filter("RON", &["ron"])
-                    .set_title(t(self.lang, "menu-open"))
+                    .set_title(t(self.state.lang, "menu-open"))
                     .pick_file();
                 if let Some(path) = picked {
                     self.load_file(&path);
                     self.watch(&path, ctx);
                 }
             }
-            Command::Load(path) => {
+            FileCommand::Load(path) => {
                 self.load_file(&path);
                 self.watch(&path, ctx);
             }
-            Command::StartPresentation { tour, step } => {
-                self.presentation = Some(super::present_ui::Presentation {
-                    tour,
-                    step,
-                    ..Default::default()
-                });
-                self.zoom_before_presenting = Some(ctx.zoom_factor());
-                ctx.set_zoom_factor(crate::export::png::PRESENT_ZOOM);
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-                self.focus_step(now);
-            }
-            Command::StopPresentation => {
-                self.presentation = None;
-                if let (Some(collapsed), Some(state)) = (
-                    self.collapsed_before_presenting.take(),
-                    &mut self.timeline_state,
-                ) {
-                    state.collapsed = collapsed;
-                }
-                if let Some(zoom) = self.zoom_before_presenting.take() {
-                    ctx.set_zoom_factor(zoom);
-                }
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            }
-            Command::PresentStep(step) => {
-                if let Some(p) = &mut self.presentation {
-                    p.step = step;
-                    p.typed.clear();
-                }
-                self.focus_step(now);
-            }
-            Command::Blank(blank) => {
-                if let Some(p) = &mut self.presentation {
-                    p.blank = blank;
-                }
-            }
-            Command::TypeDigit(digit) => {
-                if let Some(p) = &mut self.presentation
-                    && p.typed.len() < 4
-                {
-                    p.typed.push(char::from(b'0' + digit));
-                }
-            }
-            Command::ChooseTour(tour) => self.chosen_tour = tour,
-            Command::SavePng => {
+            FileCommand::SavePng => {
                 let picked = rfd::FileDialog::new()
                     .add_filter("PNG", &["png"])
                     .set_file_name("belarus-timeline.png")
                     .save_file();
                 if let Some(path) = picked {
-                    let status = Arc::clone(&self.status);
-                    let lang = self.lang;
+                    let status = Arc::clone(&self.runtime.status);
+                    let lang = self.state.lang;
                     let repaint = ctx.clone();
                     ctx.request_screenshot(move |image| {
-                        let message = match save_png(&image, &path) {
+                        let message = match super::offscreen::save_png(&image, &path) {
                             Ok(()) => tr(
                                 lang,
                                 "present-saved",
@@ -635,29 +508,20 @@ impl App {
 
     /// Selects the presentation's current event and moves the view to it with context around.
     fn focus_step(&mut self, now: f64) {
-        let (Some(timeline), Some(p)) = (self.timeline().cloned(), &self.presentation) else {
+        let (Some(timeline), Some(p)) = (self.timeline().cloned(), &self.runtime.presentation)
+        else {
             return;
         };
-        let steps = p.steps(&timeline, &self.visible);
+        let steps = p.steps(&timeline, self.visible());
         let Some(&(index, _)) = steps.get(p.step) else {
             return;
         };
-        self.selected = Some(index);
+        self.state.selected = Some(timeline.events[index].id().to_owned());
         let event = &timeline.events[index];
         let (a, b) = (event.start_seconds(), event.end_seconds());
         let span = ((b - a) * 3.0).max(28.0 * DAY);
-        if let Some(state) = &mut self.timeline_state {
-            // Only the event's own lane open: the others shrink to density strips, so the whole
-            // timeline fits above the card.
-            if self.collapsed_before_presenting.is_none() {
-                self.collapsed_before_presenting = Some(state.collapsed.clone());
-            }
-            for (lane, collapsed) in state.collapsed.iter_mut().enumerate() {
-                *collapsed = lane != usize::from(event.category);
-            }
-            let centre = (a + b) / 2.0;
-            state.animate_to(TimeView::new(centre - span / 2.0, centre + span / 2.0), now);
-        }
+        let centre = (a + b) / 2.0;
+        self.animate_to(TimeView::new(centre - span / 2.0, centre + span / 2.0), now);
     }
 
     /// The position in `visible` of the first (or last) event in the current view.
@@ -665,6 +529,7 @@ impl App {
         let (Some(timeline), Some(view)) = (self.timeline(), self.view()) else {
             return 0;
         };
+        let visible = self.visible();
         // Prefer events that start in view; else any that reach into it.
         let starts_in_view =
             |i: &usize| (view.min..=view.max()).contains(&timeline.events[*i].start_seconds());
@@ -674,9 +539,9 @@ impl App {
         };
         let find = |test: &dyn Fn(&usize) -> bool| {
             if forward {
-                self.visible.iter().position(test)
+                visible.iter().position(test)
             } else {
-                self.visible.iter().rposition(test)
+                visible.iter().rposition(test)
             }
         };
         find(&starts_in_view)
@@ -685,11 +550,8 @@ impl App {
     }
 
     /// Pans (and if needed zooms) so that the event is shown and has context around it.
-    fn bring_into_view(&mut self, index: usize, now: f64) {
-        let Some(timeline) = self.timeline().cloned() else {
-            return;
-        };
-        let Some(state) = &mut self.timeline_state else {
+    fn bring_into_view(&mut self, timeline: &Timeline, index: usize, now: f64) {
+        let Some(target) = self.target_view() else {
             return;
         };
         let event = &timeline.events[index];
@@ -697,7 +559,6 @@ impl App {
             event.start_seconds(),
             event.end_seconds().max(event.start_seconds() + 3600.0),
         );
-        let target = state.animation.map_or(state.view, |(_, to, _)| to);
         let mut view = target;
         if !shown_at(event.importance, &view) || (b - a) > view.span * 0.8 {
             let span = ((b - a) * 3.0).clamp(DETAIL_SPAN / 3.0, DETAIL_SPAN * 0.9);
@@ -709,25 +570,25 @@ impl App {
             }
         }
         if view != target {
-            state.animate_to(view, now);
+            self.animate_to(view, now);
         }
     }
 
     fn preset(&mut self, preset: Preset, now: f64) {
-        let centre = match (self.selected, self.timeline()) {
+        let centre = match (self.selected(), self.timeline()) {
             (Some(i), Some(timeline)) => {
                 let e = &timeline.events[i];
                 (e.start_seconds() + e.end_seconds()) / 2.0
             }
             _ => self.view().map_or(0.0, |v| v.min + v.span / 2.0),
         };
-        let Some(state) = &mut self.timeline_state else {
+        let Some(shown) = &self.shown else {
             return;
         };
         let span = match preset {
             Preset::All => {
-                let all = state.fit_all();
-                state.animate_to(all, now);
+                let all = shown.fit_all();
+                self.animate_to(all, now);
                 return;
             }
             Preset::Month => 31.0 * DAY,
@@ -735,17 +596,18 @@ impl App {
             Preset::Day => DAY,
         };
         let min = if preset == Preset::Day {
-            seconds_from_date(crate::model::date::date_from_seconds(centre))
+            seconds_from_date(date_from_seconds(centre))
         } else {
             centre - span / 2.0
         };
-        state.animate_to(TimeView { min, span }, now);
+        self.animate_to(TimeView { min, span }, now);
     }
 
-    /// Keys that work anywhere except while typing in a text field.
+    /// The keys pressed this frame, as commands (see [`shortcuts`]).
     fn keyboard(&self, ctx: &egui::Context) -> Vec<Command> {
-        if let (Some(presentation), Some(timeline)) = (&self.presentation, self.timeline()) {
-            let total = presentation.steps(timeline, &self.visible).len();
+        if let (Some(presentation), Some(timeline)) = (&self.runtime.presentation, self.timeline())
+        {
+            let total = presentation.steps(timeline, self.visible()).len();
             let commands = super::present_ui::keys(ctx, presentation, total);
             // The keys are the presentation's alone: nothing else may act on them this frame.
             ctx.input_mut(|i| {
@@ -754,77 +616,68 @@ impl App {
             });
             return commands;
         }
-        if !ctx.text_edit_focused()
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5))
-        {
-            return vec![Command::StartPresentation {
-                tour: self.chosen_tour,
-                step: 0,
-            }];
-        }
-        let focus_search = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F));
         if ctx.text_edit_focused() {
-            if focus_search {
-                ctx.memory_mut(|m| m.request_focus(super::filters_ui::search_field_id()));
+            // Typing: only Ctrl+F works, and keeps the focus in the search field.
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+                return vec![AppCommand::FocusSearch.into()];
             }
             return Vec::new();
         }
-        let slash = ctx.input_mut(|i| {
-            let pressed = i.consume_key(egui::Modifiers::NONE, egui::Key::Slash);
-            if pressed {
-                // The same key also arrives as text; it must not land in the field it focuses.
+        let actions = ctx.input_mut(|i| {
+            let actions = shortcuts::consume_window(i);
+            if actions.contains(&Action::FocusSearch) {
+                // "/" also arrives as text; it must not land in the field it focuses.
                 i.events
                     .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
             }
-            pressed
+            actions
         });
-        if focus_search || slash {
-            ctx.memory_mut(|m| m.request_focus(super::filters_ui::search_field_id()));
-            return Vec::new();
+        // Starting a presentation, or moving to the search field, is all a frame does.
+        for only in [Action::Present, Action::FocusSearch] {
+            if actions.contains(&only) {
+                return self.command_for(only).into_iter().collect();
+            }
         }
-        use egui::Key;
-        ctx.input_mut(|i| {
-            let mut commands = Vec::new();
-            let none = egui::Modifiers::NONE;
-            if i.consume_key(none, Key::ArrowRight) {
-                commands.push(Command::Step(1));
+        actions
+            .into_iter()
+            .filter_map(|action| self.command_for(action))
+            .collect()
+    }
+
+    /// What a window shortcut does now.
+    fn command_for(&self, action: Action) -> Option<Command> {
+        Some(match action {
+            Action::Present => PresentCommand::Start {
+                tour: self.timeline().and_then(|t| self.state.tour_index(t)),
+                step: 0,
             }
-            if i.consume_key(none, Key::ArrowLeft) {
-                commands.push(Command::Step(-1));
-            }
-            if i.consume_key(none, Key::Home) {
-                commands.push(Command::First);
-            }
-            if i.consume_key(none, Key::End) {
-                commands.push(Command::Last);
-            }
-            if i.consume_key(none, Key::Escape) {
-                commands.push(Command::Select(None));
-            }
-            if i.consume_key(none, Key::Plus)
-                || i.consume_key(none, Key::Equals)
-                || i.consume_key(egui::Modifiers::SHIFT, Key::Equals)
-            {
-                commands.push(Command::Zoom(2.0));
-            }
-            if i.consume_key(none, Key::Minus) {
-                commands.push(Command::Zoom(0.5));
-            }
-            if i.consume_key(none, Key::Enter)
-                && let Some(index) = self.selected
-            {
-                commands.push(Command::Select(Some(index)));
-            }
-            commands
+            .into(),
+            Action::FocusSearch => AppCommand::FocusSearch.into(),
+            Action::Next => SelectionCommand::Step(1).into(),
+            Action::Previous => SelectionCommand::Step(-1).into(),
+            Action::First => SelectionCommand::First.into(),
+            Action::Last => SelectionCommand::Last.into(),
+            Action::ClearSelection => SelectionCommand::Select(None).into(),
+            Action::ZoomIn => ViewCommand::Zoom(2.0).into(),
+            Action::ZoomOut => ViewCommand::Zoom(0.5).into(),
+            Action::ShowSelected => SelectionCommand::Select(Some(self.selected()?)).into(),
+            // The presentation's own keys go through its table.
+            Action::Leave
+            | Action::NextStep
+            | Action::TypedOrNextStep
+            | Action::PreviousStep
+            | Action::FirstStep
+            | Action::LastStep
+            | Action::Blank => return None,
         })
     }
 
-    /// The whole interface.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        ctx.set_visuals(self.theme.visuals());
+    /// Everything that happens before the panels draw: remembered zoom, the watcher, the
+    /// search index, the running jump, dropped files and the keys.
+    fn begin_frame(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        ctx.set_visuals(self.state.theme.visuals());
         // Behind everything, edge to edge (offscreen renders have no window background).
-        let background = if self.presentation.as_ref().is_some_and(|p| p.blank) {
+        let background = if self.runtime.presentation.as_ref().is_some_and(|p| p.blank) {
             egui::Color32::BLACK
         } else {
             ctx.global_style().visuals.panel_fill
@@ -834,321 +687,94 @@ impl App {
             0.0,
             background,
         );
-        if let Some(zoom) = self.pending_zoom.take() {
+        if let Some(zoom) = self.runtime.pending_zoom.take() {
             ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
         }
+        if self.runtime.presentation.is_none() {
+            self.state.zoom = Some(ctx.zoom_factor());
+        }
         self.poll_watcher();
-        if self.search_waiting {
+        if self.shown.as_ref().is_some_and(|s| s.search_waiting) {
             if self.timeline().is_some_and(|t| t.search_index_ready()) {
                 self.refilter();
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
         }
-        let mut commands = std::mem::take(&mut self.queued);
-        // A `.ron` file dropped on the window opens.
-        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+        if self.tick(ctx.input(|i| i.time)) {
+            ctx.request_repaint();
+        }
+        let mut commands = std::mem::take(&mut self.runtime.queued);
+        // A file dropped on the window opens.
+        commands.extend(ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
                 .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        commands.extend(dropped.into_iter().map(Command::Load));
-        let Loaded::Timeline(timeline, _name) = &self.loaded else {
-            if let Loaded::Errors(lines) = &self.loaded {
-                let lines = lines.clone();
-                errors_ui(ui, &lines, self.lang);
-            }
-            for command in commands {
-                self.apply(&ctx, command);
-            }
-            return;
-        };
-        let timeline = Arc::clone(timeline);
-        let lang = self.lang;
-        commands.extend(self.keyboard(&ctx));
-        if self.presentation.is_some() {
-            commands.extend(self.presentation_ui(ui, &timeline));
-            for command in commands {
-                self.apply(&ctx, command);
-            }
-            return;
+                .map(|p| FileCommand::Load(p).into())
+                .collect::<Vec<Command>>()
+        }));
+        if self.timeline().is_some() {
+            commands.extend(self.keyboard(ctx));
         }
+        commands
+    }
 
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            commands.extend(self.toolbar_ui(ui, &timeline));
-        });
-        if !self.banner.is_empty() {
-            egui::Panel::top("banner").show(ui, |ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, t(lang, "reload-errors"));
-                for line in self.banner.iter().take(12) {
-                    ui.label(
-                        egui::RichText::new(line)
-                            .monospace()
-                            .color(ui.visuals().error_fg_color),
-                    );
-                }
-            });
-        }
-        egui::Panel::left("filters")
-            .default_size(280.0)
-            .size_range(200.0..=520.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                let search = super::filters_ui::SearchState {
-                    results: &self.search_results,
-                    cursor: &mut self.search_cursor,
-                    hide_unmatched: self.hide_unmatched,
-                    waiting: self.search_waiting,
+    /// The whole interface.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut commands = self.begin_frame(&ctx);
+        match (&self.loaded, &self.shown) {
+            (Loaded::Timeline(timeline, _), Some(shown)) => {
+                let now = ctx.input(|i| i.time);
+                let frame = FrameCtx {
+                    timeline,
+                    shown,
+                    state: &self.state,
+                    palette: self.state.theme.palette(),
+                    lang: self.state.lang,
+                    view: self.state.view.unwrap_or(shown.opening_view),
+                    selected: self.state.selected_index(timeline),
+                    hovered: self.runtime.hovered,
+                    presentation: self.runtime.presentation.as_ref(),
+                    tour: self.state.tour_index(timeline),
+                    reloading: self.runtime.reloading,
+                    status: self.runtime.status.lock().ok().and_then(|s| s.clone()),
+                    copied: self.runtime.copied_at.is_some_and(|at| now - at < 2.5),
+                    banner: &self.runtime.banner,
                 };
-                commands.extend(super::filters_ui::filters_ui(
-                    ui,
-                    &timeline,
-                    &self.filter,
-                    &self.facets,
-                    search,
-                    lang,
-                ));
-            });
-        egui::Panel::right("details")
-            .default_size(420.0)
-            .size_range(280.0..=900.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                let copied = self
-                    .copied_at
-                    .is_some_and(|at| ctx.input(|i| i.time) - at < 2.5);
-                commands.extend(super::details_ui::details_ui(
-                    ui,
-                    &timeline,
-                    self.selected,
-                    &self.visible,
-                    lang,
-                    copied,
-                    &mut self.images,
-                ));
-            });
-        if let Some(state) = &mut self.timeline_state {
-            egui::Panel::bottom("overview")
-                .exact_size(64.0)
-                .show(ui, |ui| {
-                    commands.extend(super::overview_ui::overview_ui(
-                        ui,
-                        &timeline,
-                        state,
-                        &self.theme.palette(),
-                        lang,
-                    ));
-                });
+                commands.extend(self.panels.ui(ui, &frame));
+            }
+            (Loaded::Errors(lines), _) => errors_ui(ui, lines, self.state.lang),
+            (Loaded::Timeline(..), None) => {}
         }
-        egui::Panel::top("chips").show(ui, |ui| {
-            commands.extend(super::filters_ui::chips_ui(
-                ui,
-                &timeline,
-                &self.filter,
-                self.visible.len(),
-                lang,
-            ));
-        });
-        let palette = self.theme.palette();
-        let selected = self.selected;
-        let matches = &self.matches;
-        let dim = !self.filter.search.trim().is_empty() && !self.hide_unmatched;
-        let highlight = |i: usize| matches.get(i).copied().unwrap_or(true);
-        if let Some(state) = &mut self.timeline_state {
-            egui::CentralPanel::no_frame().show(ui, |ui| {
-                let highlight: Option<&dyn Fn(usize) -> bool> =
-                    if dim { Some(&highlight) } else { None };
-                commands.extend(timeline_ui(
-                    ui, &timeline, state, selected, highlight, lang, &palette,
-                ));
-            });
-        }
+        let changed = !commands.is_empty();
         for command in commands {
             self.apply(&ctx, command);
         }
-    }
-
-    /// The presentation: the timeline across the top, the event's card below.
-    fn presentation_ui(&mut self, ui: &mut egui::Ui, timeline: &Timeline) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let Some(presentation) = self.presentation.clone() else {
-            return commands;
-        };
-        let palette = self.theme.palette();
-        if presentation.blank {
-            egui::CentralPanel::no_frame().show(ui, |ui| {
-                ui.painter()
-                    .rect_filled(ui.max_rect(), 0.0, egui::Color32::BLACK);
-                ui.allocate_space(ui.available_size());
-            });
-            return commands;
+        if changed {
+            // What the commands changed shows on the next frame.
+            ctx.request_repaint();
         }
-        let steps = presentation.steps(timeline, &self.visible);
-        let lang = self.lang;
-        egui::Panel::bottom("present-keys").show(ui, |ui| {
-            ui.label(egui::RichText::new(t(lang, "present-keys")).small().weak());
-        });
-        let selected = self.selected;
-        egui::CentralPanel::default().show(ui, |ui| {
-            let height = (ui.available_height() * 0.42).max(150.0);
-            if let Some(state) = &mut self.timeline_state {
-                ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-                    commands.extend(
-                        timeline_ui(ui, timeline, state, selected, None, lang, &palette)
-                            .into_iter()
-                            .filter(|c| !matches!(c, Command::ToggleLane(_))),
-                    );
-                });
-            }
-            super::present_ui::card_ui(
-                ui,
-                timeline,
-                &presentation,
-                &steps,
-                lang,
-                &palette,
-                &mut self.images,
-            );
-        });
-        commands
-    }
-
-    fn toolbar_ui(&mut self, ui: &mut egui::Ui, timeline: &Timeline) -> Vec<Command> {
-        let lang = self.lang;
-        let mut commands = Vec::new();
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(timeline.title.get(lang));
-            ui.separator();
-            ui.menu_button(t(lang, "menu-file"), |ui| {
-                if ui.button(t(lang, "menu-open")).clicked() {
-                    commands.push(Command::ChooseFile);
-                }
-                if ui.button(t(lang, "present-save-png")).clicked() {
-                    commands.push(Command::SavePng);
-                }
-            });
-            ui.separator();
-            if ui.button(t(lang, "present-start")).clicked() {
-                commands.push(Command::StartPresentation {
-                    tour: self.chosen_tour,
-                    step: 0,
-                });
-            }
-            let tour_name = |tour: Option<usize>| match tour.and_then(|i| timeline.tours.get(i)) {
-                Some(tour) => format!(
-                    "{} ({})",
-                    tour.title.get(lang),
-                    tr(
-                        lang,
-                        "present-steps",
-                        &[("count", tour.steps.len().to_string())]
-                    )
-                ),
-                None => t(lang, "present-no-tour"),
-            };
-            egui::ComboBox::from_label(t(lang, "present-tour"))
-                .selected_text(tour_name(self.chosen_tour))
-                .width(190.0)
-                .truncate()
-                .show_ui(ui, |ui| {
-                    for option in std::iter::once(None).chain((0..timeline.tours.len()).map(Some)) {
-                        if ui
-                            .selectable_label(option == self.chosen_tour, tour_name(option))
-                            .clicked()
-                        {
-                            commands.push(Command::ChooseTour(option));
-                        }
-                    }
-                });
-            if self.reloading {
-                ui.spinner();
-                ui.label(t(lang, "reloading"));
-            }
-            if let Some(status) = self.status.lock().ok().and_then(|s| s.clone()) {
-                ui.label(egui::RichText::new(status).small());
-            }
-            ui.separator();
-            for (preset, id) in [
-                (Preset::All, "zoom-all"),
-                (Preset::Month, "zoom-month"),
-                (Preset::Week, "zoom-week"),
-                (Preset::Day, "zoom-day"),
-            ] {
-                if ui.button(t(lang, id)).clicked() {
-                    commands.push(Command::Preset(preset));
-                }
-            }
-            if ui.button("–").on_hover_text(t(lang, "zoom-out")).clicked() {
-                commands.push(Command::Zoom(0.5));
-            }
-            if ui.button("+").on_hover_text(t(lang, "zoom-in")).clicked() {
-                commands.push(Command::Zoom(2.0));
-            }
-            ui.separator();
-            let field = egui::TextEdit::singleline(&mut self.goto_text)
-                .hint_text(t(lang, "goto-hint"))
-                .desired_width(96.0);
-            let response = ui.add(field).on_hover_text(t(lang, "goto-date"));
-            let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if submitted && !self.goto_text.trim().is_empty() {
-                match FuzzyDate::parse(self.goto_text.trim()) {
-                    Ok(date) => {
-                        self.goto_error = false;
-                        commands.push(Command::GoTo(date));
-                    }
-                    Err(_) => self.goto_error = true,
-                }
-            }
-            if self.goto_error {
-                ui.colored_label(ui.visuals().error_fg_color, t(lang, "goto-invalid"));
-            }
-            ui.separator();
-            ui.menu_button(t(lang, "menu-view"), |ui| {
-                ui.label(t(lang, "menu-language"));
-                for option in Lang::ALL {
-                    if ui.radio(option == lang, option.native_name()).clicked() {
-                        commands.push(Command::SetLang(option));
-                    }
-                }
-                ui.separator();
-                ui.label(t(lang, "menu-theme"));
-                for option in Theme::ALL {
-                    let name = match option {
-                        Theme::Dark => t(lang, "theme-dark"),
-                        Theme::Light => t(lang, "theme-light"),
-                        Theme::HighContrast => t(lang, "theme-contrast"),
-                    };
-                    if ui.radio(option == self.theme, name).clicked() {
-                        commands.push(Command::SetTheme(option));
-                    }
-                }
-            });
-        });
-        commands
     }
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.last_zoom = ui.ctx().zoom_factor();
         self.show(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        match ron::to_string(&self.saved(self.last_zoom)) {
+        match ron::to_string(&self.state) {
             Ok(text) => storage.set_string(SAVED_KEY, text),
             Err(err) => eprintln!("warning: could not save the window state: {err}"),
         }
     }
 }
 
-/// Builds the search index on a thread, so that the first search does not block a frame.
-/// Files up to this many events build their search index when it is first needed.
-const SYNC_INDEX_EVENTS: usize = 50_000;
-
+/// Builds the search index on a thread, so that the first search does not block a frame
+/// (files up to [`super::shown::SYNC_INDEX_EVENTS`] events would build it on first use in milliseconds).
 fn warm_search_index(timeline: &Arc<Timeline>) {
     let timeline = Arc::clone(timeline);
     let spawned = std::thread::Builder::new()
@@ -1161,19 +787,8 @@ fn warm_search_index(timeline: &Arc<Timeline>) {
     }
 }
 
-/// Encodes an egui image as PNG with the image crate.
-pub fn save_png(image: &egui::ColorImage, path: &std::path::Path) -> Result<(), String> {
-    let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
-        .ok_or("the screenshot had an unexpected size")?;
-    buffer
-        .save_with_format(path, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())
-}
-
 /// Reads the remembered state; a corrupted one is ignored with a warning.
-pub fn read_saved(storage: Option<&dyn eframe::Storage>) -> Option<Saved> {
+pub fn read_saved(storage: Option<&dyn eframe::Storage>) -> Option<State> {
     let text = storage?.get_string(SAVED_KEY)?;
     match ron::from_str(&text) {
         Ok(saved) => Some(saved),
@@ -1185,7 +800,7 @@ pub fn read_saved(storage: Option<&dyn eframe::Storage>) -> Option<Saved> {
 }
 
 /// The file did not load: say why, every error with its line and column.
-fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
+fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::model::Lang) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading(t(lang, "errors-title"));
         ui.label(t(lang, "errors-hint"));

@@ -3,18 +3,37 @@
 use crate::i18n::{dates, t, tr};
 use crate::model::{Event, Lang, Precision, Timeline};
 
-use super::Command;
+use super::command::{AppCommand, Command, FilterCommand, SelectionCommand};
+use super::frame::FrameCtx;
 
-/// Shows the event at `selected`, or a hint when nothing is selected.
-pub fn details_ui(
+/// The details panel: the selected event's text, facts, image and sources.
+#[derive(Default)]
+pub struct DetailsPanel {
+    /// Event images, decoded off the UI thread.
+    images: super::images::Images,
+    /// The data the images belong to.
+    data_generation: u64,
+}
+
+impl DetailsPanel {
+    /// Shows the selected event, or a hint when nothing is selected.
+    #[must_use]
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
+        if ctx.shown.data_generation != self.data_generation {
+            self.images.clear();
+            self.data_generation = ctx.shown.data_generation;
+        }
+        details_ui(ui, ctx, &mut self.images)
+    }
+}
+
+fn details_ui(
     ui: &mut egui::Ui,
-    timeline: &Timeline,
-    selected: Option<usize>,
-    visible: &[usize],
-    lang: Lang,
-    copied: bool,
+    ctx: &FrameCtx<'_>,
     images: &mut super::images::Images,
 ) -> Vec<Command> {
+    let (timeline, selected, lang, copied) = (ctx.timeline, ctx.selected, ctx.lang, ctx.copied);
+    let visible = &ctx.shown.visible;
     let mut commands = Vec::new();
     let Some(event) = selected.and_then(|i| timeline.events.get(i)) else {
         ui.add_space(8.0);
@@ -30,13 +49,13 @@ pub fn details_ui(
             .add_enabled(has_previous, egui::Button::new(t(lang, "details-previous")))
             .clicked()
         {
-            commands.push(Command::Step(-1));
+            commands.push(SelectionCommand::Step(-1).into());
         }
         if ui
             .add_enabled(has_next, egui::Button::new(t(lang, "details-next")))
             .clicked()
         {
-            commands.push(Command::Step(1));
+            commands.push(SelectionCommand::Step(1).into());
         }
     });
     ui.separator();
@@ -112,7 +131,7 @@ pub fn details_ui(
                     Some(url) => {
                         let response = ui.add(egui::Link::new(text)).on_hover_text(url);
                         if response.clicked() {
-                            commands.push(Command::OpenUrl(url.to_owned()));
+                            commands.push(AppCommand::OpenUrl(url.to_owned()).into());
                         }
                     }
                     None => {
@@ -123,7 +142,7 @@ pub fn details_ui(
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(t(lang, "details-copy-citation")).clicked() {
-                    commands.push(Command::Copy(citation(timeline, event, lang)));
+                    commands.push(AppCommand::Copy(citation(timeline, event, lang)).into());
                 }
                 if copied {
                     ui.label(t(lang, "details-copied"));
@@ -148,7 +167,7 @@ fn people_and_places_ui(
                 let name = place.name.get(lang);
                 let hover = tr(lang, "details-filter-by", &[("name", name.to_owned())]);
                 if ui.small_button(name).on_hover_text(hover).clicked() {
-                    commands.push(Command::FilterPlace(place.id.clone()));
+                    commands.push(FilterCommand::Place(place.id.clone()).into());
                 }
             }
         });
@@ -161,7 +180,7 @@ fn people_and_places_ui(
                 let name = actor.name.get(lang);
                 let hover = tr(lang, "details-filter-by", &[("name", name.to_owned())]);
                 if ui.small_button(name).on_hover_text(hover).clicked() {
-                    commands.push(Command::FilterActor(actor.id.clone()));
+                    commands.push(FilterCommand::Actor(actor.id.clone()).into());
                 }
             }
         });

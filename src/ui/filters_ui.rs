@@ -9,165 +9,148 @@ use crate::model::date::date_from_seconds;
 use crate::model::{Lang, Timeline};
 use crate::query::{Filter, fold};
 
-use super::Command;
-
-/// How many events each category, place, actor and tag has: computed once per timeline.
-#[derive(Clone, Debug, Default)]
-pub struct Facets {
-    /// Per category.
-    pub categories: Vec<usize>,
-    /// Per place.
-    pub places: Vec<usize>,
-    /// Per actor.
-    pub actors: Vec<usize>,
-    /// Per tag.
-    pub tags: Vec<usize>,
-}
-
-impl Facets {
-    /// Counts every event once per facet value.
-    pub fn new(timeline: &Timeline) -> Self {
-        let mut facets = Self {
-            categories: vec![0; timeline.categories.len()],
-            places: vec![0; timeline.places.len()],
-            actors: vec![0; timeline.actors.len()],
-            tags: vec![0; timeline.tags.len()],
-        };
-        for event in &timeline.events {
-            facets.categories[usize::from(event.category)] += 1;
-            for &p in event.places() {
-                facets.places[p as usize] += 1;
-            }
-            for &a in event.actors() {
-                facets.actors[a as usize] += 1;
-            }
-            for &t in event.tags() {
-                facets.tags[t as usize] += 1;
-            }
-        }
-        facets
-    }
-}
+use super::command::SelectionCommand;
+use super::command::{Command, FilterCommand};
+use super::frame::FrameCtx;
 
 /// The id of the search field, so that Ctrl+F and `/` can focus it.
 pub fn search_field_id() -> egui::Id {
     egui::Id::unique("search-field")
 }
 
-/// What the search panel needs besides the filter.
-pub struct SearchState<'a> {
-    /// Events matching the search, in time order.
-    pub results: &'a [usize],
-    /// The highlighted result (walked with the arrow keys).
-    pub cursor: &'a mut usize,
-    /// Hide non-matching events instead of dimming them.
-    pub hide_unmatched: bool,
-    /// The search index is still being built: the results are not known yet.
-    pub waiting: bool,
+/// The filter panel: search with its results, then every facet.
+#[derive(Clone, Debug, Default)]
+pub struct FiltersPanel {
+    /// The highlighted search result (walked with the arrow keys).
+    cursor: usize,
+    /// The query the cursor belongs to.
+    query: String,
 }
 
-/// Draws the panel; returns the commands the user gave.
-pub fn filters_ui(
-    ui: &mut egui::Ui,
-    timeline: &Timeline,
-    filter: &Filter,
-    facets: &Facets,
-    search: SearchState<'_>,
-    lang: Lang,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let mut next = filter.clone();
-
-    // Search, with its results.
-    let mut text = filter.search.clone();
-    let field = egui::TextEdit::singleline(&mut text)
-        .id(search_field_id())
-        .hint_text(t(lang, "search-hint"))
-        .desired_width(f32::INFINITY);
-    let response = ui.add(field).on_hover_text(t(lang, "search-focus-hint"));
-    if response.changed() {
-        next.search = text;
+impl FiltersPanel {
+    /// Draws the panel; returns the commands the user gave.
+    #[must_use]
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let filter = &ctx.state.filter;
+        if filter.search != self.query {
+            self.query = filter.search.clone();
+            self.cursor = 0;
+        }
+        self.cursor = self
+            .cursor
+            .min(ctx.shown.search_results.len().saturating_sub(1));
+        let mut next = filter.clone();
+        self.search_ui(ui, ctx, &mut next, &mut commands);
+        ui.separator();
+        facets_ui(ui, ctx, &mut next);
+        if next != *filter {
+            commands.push(FilterCommand::Set(next).into());
+        }
+        commands
     }
-    let SearchState {
-        results,
-        cursor,
-        hide_unmatched,
-        waiting,
-    } = search;
-    if waiting && !filter.search.trim().is_empty() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(tr(
-                lang,
-                "search-indexing",
-                &[("count", timeline.events.len().to_string())],
-            ));
-        });
-    } else if !filter.search.trim().is_empty() {
-        let mut moved = false;
-        if response.has_focus() {
-            ui.input_mut(|i| {
-                if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
-                    *cursor = (*cursor + 1).min(results.len().saturating_sub(1));
-                    moved = true;
+
+    /// The search field and its results.
+    fn search_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &FrameCtx<'_>,
+        next: &mut Filter,
+        commands: &mut Vec<Command>,
+    ) {
+        let (timeline, filter, lang) = (ctx.timeline, &ctx.state.filter, ctx.lang);
+        let results = &ctx.shown.search_results;
+        // Search, with its results.
+        let mut text = filter.search.clone();
+        let field = egui::TextEdit::singleline(&mut text)
+            .id(search_field_id())
+            .hint_text(t(lang, "search-hint"))
+            .desired_width(f32::INFINITY);
+        let response = ui.add(field).on_hover_text(t(lang, "search-focus-hint"));
+        if response.changed() {
+            next.search = text;
+        }
+        if ctx.shown.search_waiting && !filter.search.trim().is_empty() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr(
+                    lang,
+                    "search-indexing",
+                    &[("count", timeline.events.len().to_string())],
+                ));
+            });
+        } else if !filter.search.trim().is_empty() {
+            let mut moved = false;
+            if response.has_focus() {
+                ui.input_mut(|i| {
+                    if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
+                        self.cursor = (self.cursor + 1).min(results.len().saturating_sub(1));
+                        moved = true;
+                    }
+                    if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
+                        self.cursor = self.cursor.saturating_sub(1);
+                        moved = true;
+                    }
+                });
+            }
+            if response.lost_focus()
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && let Some(&index) = results.get(self.cursor)
+            {
+                commands.push(SelectionCommand::Select(Some(index)).into());
+            }
+            ui.horizontal(|ui| {
+                ui.label(tr(
+                    lang,
+                    "search-results",
+                    &[("count", results.len().to_string())],
+                ));
+                let mut hide = ctx.state.hide_unmatched;
+                if ui
+                    .checkbox(&mut hide, t(lang, "search-hide-others"))
+                    .changed()
+                {
+                    commands.push(FilterCommand::HideUnmatched(hide).into());
                 }
-                if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
-                    *cursor = cursor.saturating_sub(1);
-                    moved = true;
+            });
+            // Only the rows in sight are laid out: a query can match a million events.
+            let row_height = ui.spacing().interact_size.y;
+            let mut area = egui::ScrollArea::vertical()
+                .id_salt("results")
+                .max_height(180.0);
+            if moved {
+                // Keep the highlighted row in sight, a third of the way down.
+                let row = row_height + ui.spacing().item_spacing.y;
+                area = area.vertical_scroll_offset((self.cursor as f32 * row - 60.0).max(0.0));
+            }
+            area.show_rows(ui, row_height, results.len(), |ui, rows| {
+                for (position, &index) in
+                    results.iter().enumerate().skip(rows.start).take(rows.len())
+                {
+                    let event = &timeline.events[index];
+                    let label = format!(
+                        "{}  {}",
+                        dates::short_date(lang, event.start),
+                        event.title().get(lang)
+                    );
+                    let response = ui.selectable_label(position == self.cursor, label);
+                    if position == self.cursor && response.has_focus() {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
+                        self.cursor = position;
+                        commands.push(SelectionCommand::Select(Some(index)).into());
+                    }
                 }
             });
         }
-        if response.lost_focus()
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && let Some(&index) = results.get(*cursor)
-        {
-            commands.push(Command::Select(Some(index)));
-        }
-        ui.horizontal(|ui| {
-            ui.label(tr(
-                lang,
-                "search-results",
-                &[("count", results.len().to_string())],
-            ));
-            let mut hide = hide_unmatched;
-            if ui
-                .checkbox(&mut hide, t(lang, "search-hide-others"))
-                .changed()
-            {
-                commands.push(Command::HideUnmatched(hide));
-            }
-        });
-        // Only the rows in sight are laid out: a query can match a million events.
-        let row_height = ui.spacing().interact_size.y;
-        let mut area = egui::ScrollArea::vertical()
-            .id_salt("results")
-            .max_height(180.0);
-        if moved {
-            // Keep the highlighted row in sight, a third of the way down.
-            let row = row_height + ui.spacing().item_spacing.y;
-            area = area.vertical_scroll_offset((*cursor as f32 * row - 60.0).max(0.0));
-        }
-        area.show_rows(ui, row_height, results.len(), |ui, rows| {
-            for (position, &index) in results.iter().enumerate().skip(rows.start).take(rows.len()) {
-                let event = &timeline.events[index];
-                let label = format!(
-                    "{}  {}",
-                    dates::short_date(lang, event.start),
-                    event.title().get(lang)
-                );
-                let response = ui.selectable_label(position == *cursor, label);
-                if position == *cursor && response.has_focus() {
-                    response.scroll_to_me(None);
-                }
-                if response.clicked() {
-                    *cursor = position;
-                    commands.push(Command::Select(Some(index)));
-                }
-            }
-        });
     }
-    ui.separator();
+}
 
+/// Categories, importance, dates, places, actors and tags.
+fn facets_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, next: &mut Filter) {
+    let (timeline, filter, lang, facets) =
+        (ctx.timeline, &ctx.state.filter, ctx.lang, &ctx.shown.facets);
     egui::ScrollArea::vertical()
         .id_salt("filters")
         .auto_shrink(false)
@@ -212,7 +195,7 @@ pub fn filters_ui(
                 }
             }
             ui.add_space(6.0);
-            dates_ui(ui, timeline, filter, &mut next, lang);
+            dates_ui(ui, timeline, filter, next, lang);
             ui.add_space(6.0);
             let places: Vec<(String, String, usize)> = timeline
                 .places
@@ -269,11 +252,6 @@ pub fn filters_ui(
                 lang,
             );
         });
-
-    if next != *filter {
-        commands.push(Command::SetFilter(next));
-    }
-    commands
 }
 
 /// Names are shown without their aliases; aliases ride along after a separator only for matching.
@@ -449,13 +427,10 @@ fn list_ui(
 }
 
 /// The active filters as removable chips, the count of shown events and "clear all".
-pub fn chips_ui(
-    ui: &mut egui::Ui,
-    timeline: &Timeline,
-    filter: &Filter,
-    shown: usize,
-    lang: Lang,
-) -> Vec<Command> {
+#[must_use]
+pub fn chips_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
+    let (timeline, filter, lang) = (ctx.timeline, &ctx.state.filter, ctx.lang);
+    let shown = ctx.shown.visible.len();
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let total = timeline.events.len().to_string();
@@ -473,7 +448,7 @@ pub fn chips_ui(
                 .on_hover_text(t(lang, "filter-chip-remove"))
                 .clicked()
             {
-                commands.push(Command::SetFilter(remove));
+                commands.push(FilterCommand::Set(remove).into());
             }
         };
         for id in &filter.categories {
@@ -527,7 +502,7 @@ pub fn chips_ui(
             chip(ui, format!("“{}”", filter.search.trim()), next);
         }
         if ui.button(t(lang, "filter-clear-all")).clicked() {
-            commands.push(Command::SetFilter(Filter::default()));
+            commands.push(FilterCommand::Set(Filter::default()).into());
         }
     });
     commands

@@ -1,12 +1,31 @@
-//! Everything egui: the application state, its panels, and painting the timeline.
+//! Everything egui: the application, its panels, and painting the timeline.
+//!
+//! A frame: [`App`] builds a read-only [`FrameCtx`] from its [`State`] and [`Shown`], every
+//! panel draws from it and returns [`Command`]s, and [`App::apply`] carries them out.
 
 pub mod app;
+mod axis_ui;
+pub mod command;
 pub mod details_ui;
 pub mod filters_ui;
+pub mod frame;
 pub mod images;
+pub mod offscreen;
 mod overview_ui;
+pub mod panels;
 pub mod present_ui;
+pub mod shortcuts;
+pub mod shown;
+pub mod state;
 pub mod theme;
 pub mod timeline_ui;
+mod toolbar_ui;
 
-pub use app::{App, Command, Loaded, Preset, Saved, read_saved};
+pub use app::{App, Loaded, read_saved};
+pub use command::{
+    AppCommand, Command, FileCommand, FilterCommand, PresentCommand, Preset, SelectionCommand,
+    ViewCommand,
+};
+pub use frame::FrameCtx;
+pub use shown::Shown;
+pub use state::State;

@@ -1,12 +1,18 @@
 //! Classroom presentation: a large card for one event at a time, driven by a clicker.
 
-use egui::{Color32, RichText};
+use egui::{Color32, Key, RichText};
 
 use crate::i18n::{dates, t, tr};
 use crate::model::{Lang, Text, Timeline};
 
-use super::Command;
+use super::command::{Command, PresentCommand};
+use super::frame::FrameCtx;
+use super::shortcuts::{self, Action};
 use super::theme::Palette;
+use super::timeline_ui::TimelinePanel;
+
+/// The text scale of presentation mode.
+pub const PRESENT_ZOOM: f32 = 1.6;
 
 /// A running presentation.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -39,20 +45,16 @@ impl Presentation {
     }
 }
 
-/// What a key does in a presentation.
+/// What the keys pressed this frame do in a presentation (see [`shortcuts::PRESENTATION`]).
 pub fn keys(ctx: &egui::Context, presentation: &Presentation, total: usize) -> Vec<Command> {
-    use egui::Key;
     let mut commands = Vec::new();
-    let pressed: Vec<(Key, egui::Modifiers)> = ctx.input(|i| {
+    let pressed: Vec<Key> = ctx.input(|i| {
         i.events
             .iter()
             .filter_map(|e| match e {
                 egui::Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } => Some((*key, *modifiers)),
+                    key, pressed: true, ..
+                } => Some(*key),
                 _ => None,
             })
             .collect()
@@ -61,39 +63,89 @@ pub fn keys(ctx: &egui::Context, presentation: &Presentation, total: usize) -> V
         return commands;
     }
     if presentation.blank {
-        commands.push(Command::Blank(false));
+        commands.push(PresentCommand::Blank(false).into());
         return commands;
     }
     let last = total.saturating_sub(1);
-    for (key, _) in pressed {
-        let step = presentation.step;
-        match key {
-            Key::Escape => commands.push(Command::StopPresentation),
-            Key::ArrowRight | Key::PageDown | Key::Space => {
-                commands.push(Command::PresentStep((step + 1).min(last)))
-            }
-            Key::Enter => match presentation.typed.parse::<usize>() {
-                Ok(n) if n >= 1 => commands.push(Command::PresentStep((n - 1).min(last))),
-                _ => commands.push(Command::PresentStep((step + 1).min(last))),
+    let step = presentation.step;
+    for key in pressed {
+        let command = match shortcuts::action_of(shortcuts::PRESENTATION, key) {
+            Some(Action::Leave) => PresentCommand::Stop,
+            Some(Action::NextStep) => PresentCommand::Step((step + 1).min(last)),
+            Some(Action::TypedOrNextStep) => match presentation.typed.parse::<usize>() {
+                Ok(n) if n >= 1 => PresentCommand::Step((n - 1).min(last)),
+                _ => PresentCommand::Step((step + 1).min(last)),
             },
-            Key::ArrowLeft | Key::PageUp | Key::Backspace => {
-                commands.push(Command::PresentStep(step.saturating_sub(1)))
-            }
-            Key::Home => commands.push(Command::PresentStep(0)),
-            Key::End => commands.push(Command::PresentStep(last)),
-            Key::B => commands.push(Command::Blank(true)),
-            other => {
-                if let Some(digit) = other.name().parse::<u8>().ok().filter(|d| *d <= 9) {
-                    commands.push(Command::TypeDigit(digit));
-                }
-            }
-        }
+            Some(Action::PreviousStep) => PresentCommand::Step(step.saturating_sub(1)),
+            Some(Action::FirstStep) => PresentCommand::Step(0),
+            Some(Action::LastStep) => PresentCommand::Step(last),
+            Some(Action::Blank) => PresentCommand::Blank(true),
+            _ => match key.name().parse::<u8>().ok().filter(|d| *d <= 9) {
+                Some(digit) => PresentCommand::TypeDigit(digit),
+                None => continue,
+            },
+        };
+        commands.push(command.into());
     }
     commands
 }
 
+/// The presentation: the timeline across the top, the current step's card below.
+#[derive(Default)]
+pub struct PresentPanel {
+    /// The timeline band, with only the current event's lane open.
+    timeline: TimelinePanel,
+    /// Event images, decoded off the UI thread.
+    images: super::images::Images,
+    /// The data the images belong to.
+    data_generation: u64,
+}
+
+impl PresentPanel {
+    /// Draws the presentation (or a black screen while blanked).
+    #[must_use]
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(presentation) = ctx.presentation else {
+            return commands;
+        };
+        if ctx.shown.data_generation != self.data_generation {
+            self.images.clear();
+            self.data_generation = ctx.shown.data_generation;
+        }
+        if presentation.blank {
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                ui.painter().rect_filled(ui.max_rect(), 0.0, Color32::BLACK);
+                ui.allocate_space(ui.available_size());
+            });
+            return commands;
+        }
+        let steps = presentation.steps(ctx.timeline, &ctx.shown.visible);
+        egui::Panel::bottom("present-keys").show(ui, |ui| {
+            ui.label(RichText::new(t(ctx.lang, "present-keys")).small().weak());
+        });
+        self.timeline.fixed_lanes = true;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let height = (ui.available_height() * 0.42).max(150.0);
+            ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                commands.extend(self.timeline.ui(ui, ctx));
+            });
+            card_ui(
+                ui,
+                ctx.timeline,
+                presentation,
+                &steps,
+                ctx.lang,
+                &ctx.palette,
+                &mut self.images,
+            );
+        });
+        commands
+    }
+}
+
 /// The card of the current step: date, title, summary, image credit, note and sources.
-pub fn card_ui(
+fn card_ui(
     ui: &mut egui::Ui,
     timeline: &Timeline,
     presentation: &Presentation,

@@ -1,0 +1,174 @@
+//! What the user asked for, grouped by domain. Panels return commands; [`super::App::apply`]
+//! carries them out in one place, so every view can react to every change.
+
+use std::path::PathBuf;
+
+use crate::model::{FuzzyDate, Lang, Seconds};
+use crate::query::Filter;
+use crate::timeline::TimeView;
+
+use super::theme::Theme;
+
+/// A zoom preset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Everything.
+    All,
+    /// About a month.
+    Month,
+    /// About a week.
+    Week,
+    /// One day.
+    Day,
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Change what time range is shown.
+    View(ViewCommand),
+    /// Change the selected or hovered event.
+    Selection(SelectionCommand),
+    /// Change what events are shown.
+    Filter(FilterCommand),
+    /// Drive the classroom presentation.
+    Present(PresentCommand),
+    /// Open, load or save files.
+    File(FileCommand),
+    /// Language, theme, clipboard, links.
+    App(AppCommand),
+}
+
+/// Changes of the visible time range. Wheel, drag and the overview set the view at once;
+/// buttons, keys and presets animate to it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    /// Show this range now (direct manipulation: wheel, drag, pinch, overview).
+    Set(TimeView),
+    /// Move smoothly to this range.
+    AnimateTo(TimeView),
+    /// Fit the whole timeline.
+    FitAll,
+    /// Zoom to a time span (with a margin).
+    ZoomTo(Seconds, Seconds),
+    /// Zoom by a factor around the centre.
+    Zoom(f64),
+    /// A zoom preset around the selection or the centre.
+    Preset(Preset),
+    /// Show this day.
+    GoTo(FuzzyDate),
+    /// Collapse or expand a lane.
+    ToggleLane(usize),
+}
+
+/// Changes of the selected or hovered event.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectionCommand {
+    /// Select the event at this index (or none), bringing it into view.
+    Select(Option<usize>),
+    /// Select the next (+1) or previous (−1) shown event.
+    Step(i32),
+    /// Select the first shown event.
+    First,
+    /// Select the last shown event.
+    Last,
+    /// The pointer is over this event (or none) in some view: the others highlight it.
+    Hover(Option<usize>),
+}
+
+/// Changes of the filter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FilterCommand {
+    /// Replace the filter.
+    Set(Filter),
+    /// Show only events with this place.
+    Place(String),
+    /// Show only events with this actor.
+    Actor(String),
+    /// Hide events that do not match the search (instead of dimming them).
+    HideUnmatched(bool),
+}
+
+/// The classroom presentation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PresentCommand {
+    /// Start presenting a tour (or, with `None`, the events the filters show) at a step.
+    Start {
+        /// Tour index.
+        tour: Option<usize>,
+        /// Step, from 0.
+        step: usize,
+    },
+    /// Leave the presentation.
+    Stop,
+    /// Go to a step.
+    Step(usize),
+    /// Blank the screen, or bring it back.
+    Blank(bool),
+    /// A digit typed for "number + Enter".
+    TypeDigit(u8),
+    /// Choose the tour the Present button starts.
+    ChooseTour(Option<usize>),
+}
+
+/// Files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    /// Ask for an events file with the system's file dialog.
+    Choose,
+    /// Load an events file; on errors the last good data stays and a banner lists them.
+    Load(PathBuf),
+    /// Save what is on screen as a PNG file the user chooses.
+    SavePng,
+}
+
+/// The application itself.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppCommand {
+    /// Open a link in the system browser (checked to be http or https first).
+    OpenUrl(String),
+    /// Put text on the clipboard (a citation).
+    Copy(String),
+    /// Change the language.
+    SetLang(Lang),
+    /// Change the theme.
+    SetTheme(Theme),
+    /// Focus the search field.
+    FocusSearch,
+}
+
+impl From<ViewCommand> for Command {
+    fn from(command: ViewCommand) -> Self {
+        Command::View(command)
+    }
+}
+
+impl From<SelectionCommand> for Command {
+    fn from(command: SelectionCommand) -> Self {
+        Command::Selection(command)
+    }
+}
+
+impl From<FilterCommand> for Command {
+    fn from(command: FilterCommand) -> Self {
+        Command::Filter(command)
+    }
+}
+
+impl From<PresentCommand> for Command {
+    fn from(command: PresentCommand) -> Self {
+        Command::Present(command)
+    }
+}
+
+impl From<FileCommand> for Command {
+    fn from(command: FileCommand) -> Self {
+        Command::File(command)
+    }
+}
+
+impl From<AppCommand> for Command {
+    fn from(command: AppCommand) -> Self {
+        Command::App(command)
+    }
+}

@@ -1,0 +1,64 @@
+//! The read-only context of one frame, handed to every panel (like Rerun's `ViewerContext`).
+
+use crate::model::{Lang, Timeline};
+use crate::timeline::TimeView;
+
+use super::present_ui::Presentation;
+use super::shown::Shown;
+use super::state::State;
+use super::theme::Palette;
+
+/// Everything a panel may read this frame. Panels change nothing through it: they return
+/// commands.
+pub struct FrameCtx<'a> {
+    /// The data.
+    pub timeline: &'a Timeline,
+    /// What the filters and the search show.
+    pub shown: &'a Shown,
+    /// The reader's choices.
+    pub state: &'a State,
+    /// Colours of the theme.
+    pub palette: Palette,
+    /// The interface and data language.
+    pub lang: Lang,
+    /// The visible range this frame.
+    pub view: TimeView,
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// The event under the pointer in any view (last frame's), for the others to highlight.
+    pub hovered: Option<usize>,
+    /// A running presentation.
+    pub presentation: Option<&'a Presentation>,
+    /// The tour the Present button starts.
+    pub tour: Option<usize>,
+    /// A changed file is being read.
+    pub reloading: bool,
+    /// A short message for the toolbar (a saved file, a failed save).
+    pub status: Option<String>,
+    /// A citation was copied a moment ago.
+    pub copied: bool,
+    /// Errors of a file that did not load while the last good data stays on screen.
+    pub banner: &'a [String],
+}
+
+impl FrameCtx<'_> {
+    /// Whether lane `lane` is collapsed: by the reader's choice, or, while presenting, every
+    /// lane but the current event's (so the whole timeline fits above the card).
+    pub fn is_collapsed(&self, lane: usize) -> bool {
+        match (self.presentation, self.selected) {
+            (Some(_), Some(selected)) => {
+                usize::from(self.timeline.events[selected].category) != lane
+            }
+            _ => self
+                .timeline
+                .categories
+                .get(lane)
+                .is_some_and(|c| self.state.is_collapsed(&c.id)),
+        }
+    }
+
+    /// Whether event `index` is drawn at full strength.
+    pub fn is_highlighted(&self, index: usize) -> bool {
+        self.shown.is_highlighted(index)
+    }
+}

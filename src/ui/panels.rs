@@ -1,0 +1,74 @@
+//! Where each panel goes: the one place a new view is added (one field, one line).
+
+use crate::i18n::t;
+
+use super::command::Command;
+use super::details_ui::DetailsPanel;
+use super::filters_ui::{FiltersPanel, chips_ui};
+use super::frame::FrameCtx;
+use super::overview_ui::OverviewPanel;
+use super::present_ui::PresentPanel;
+use super::timeline_ui::TimelinePanel;
+use super::toolbar_ui::ToolbarPanel;
+
+/// Every panel of the window, each with its own state.
+#[derive(Default)]
+pub struct Panels {
+    /// Title, menus, presets, go to date.
+    pub toolbar: ToolbarPanel,
+    /// Search and facets.
+    pub filters: FiltersPanel,
+    /// The selected event.
+    pub details: DetailsPanel,
+    /// The zoomable timeline.
+    pub timeline: TimelinePanel,
+    /// The whole span under the timeline.
+    pub overview: OverviewPanel,
+    /// The classroom presentation.
+    pub present: PresentPanel,
+}
+
+impl Panels {
+    /// Lays out the window (or the presentation) and returns what the user asked for.
+    #[must_use]
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
+        if ctx.presentation.is_some() {
+            return self.present.ui(ui, ctx);
+        }
+        let mut commands = Vec::new();
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            commands.extend(self.toolbar.ui(ui, ctx));
+        });
+        if !ctx.banner.is_empty() {
+            egui::Panel::top("banner").show(ui, |ui| banner_ui(ui, ctx));
+        }
+        egui::Panel::left("filters")
+            .default_size(280.0)
+            .size_range(200.0..=520.0)
+            .resizable(true)
+            .show(ui, |ui| commands.extend(self.filters.ui(ui, ctx)));
+        egui::Panel::right("details")
+            .default_size(420.0)
+            .size_range(280.0..=900.0)
+            .resizable(true)
+            .show(ui, |ui| commands.extend(self.details.ui(ui, ctx)));
+        egui::Panel::bottom("overview")
+            .exact_size(64.0)
+            .show(ui, |ui| commands.extend(self.overview.ui(ui, ctx)));
+        egui::Panel::top("chips").show(ui, |ui| commands.extend(chips_ui(ui, ctx)));
+        egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(self.timeline.ui(ui, ctx)));
+        commands
+    }
+}
+
+/// The errors of a reload that failed, over the last good data.
+fn banner_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>) {
+    ui.colored_label(ui.visuals().warn_fg_color, t(ctx.lang, "reload-errors"));
+    for line in ctx.banner.iter().take(12) {
+        ui.label(
+            egui::RichText::new(line)
+                .monospace()
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+}

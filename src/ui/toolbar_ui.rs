@@ -1,0 +1,138 @@
+//! The toolbar: title, File menu, presenting, zoom presets, go to date, View menu.
+
+use crate::i18n::{t, tr};
+use crate::model::{FuzzyDate, Lang};
+
+use super::command::{AppCommand, Command, FileCommand, PresentCommand, Preset, ViewCommand};
+use super::frame::FrameCtx;
+use super::theme::Theme;
+
+/// The toolbar and its "go to date" field.
+#[derive(Clone, Debug, Default)]
+pub struct ToolbarPanel {
+    /// Text of the "go to date" field.
+    goto_text: String,
+    /// The field holds something that is not a date.
+    goto_error: bool,
+}
+
+impl ToolbarPanel {
+    /// Draws the toolbar; returns what the user asked for.
+    #[must_use]
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
+        let (lang, timeline) = (ctx.lang, ctx.timeline);
+        let mut commands = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(timeline.title.get(lang));
+            ui.separator();
+            ui.menu_button(t(lang, "menu-file"), |ui| {
+                if ui.button(t(lang, "menu-open")).clicked() {
+                    commands.push(FileCommand::Choose.into());
+                }
+                if ui.button(t(lang, "present-save-png")).clicked() {
+                    commands.push(FileCommand::SavePng.into());
+                }
+            });
+            ui.separator();
+            if ui.button(t(lang, "present-start")).clicked() {
+                commands.push(
+                    PresentCommand::Start {
+                        tour: ctx.tour,
+                        step: 0,
+                    }
+                    .into(),
+                );
+            }
+            let tour_name = |tour: Option<usize>| match tour.and_then(|i| timeline.tours.get(i)) {
+                Some(tour) => format!(
+                    "{} ({})",
+                    tour.title.get(lang),
+                    tr(
+                        lang,
+                        "present-steps",
+                        &[("count", tour.steps.len().to_string())]
+                    )
+                ),
+                None => t(lang, "present-no-tour"),
+            };
+            egui::ComboBox::from_label(t(lang, "present-tour"))
+                .selected_text(tour_name(ctx.tour))
+                .width(190.0)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for option in std::iter::once(None).chain((0..timeline.tours.len()).map(Some)) {
+                        if ui
+                            .selectable_label(option == ctx.tour, tour_name(option))
+                            .clicked()
+                        {
+                            commands.push(PresentCommand::ChooseTour(option).into());
+                        }
+                    }
+                });
+            if ctx.reloading {
+                ui.spinner();
+                ui.label(t(lang, "reloading"));
+            }
+            if let Some(status) = &ctx.status {
+                ui.label(egui::RichText::new(status).small());
+            }
+            ui.separator();
+            for (preset, id) in [
+                (Preset::All, "zoom-all"),
+                (Preset::Month, "zoom-month"),
+                (Preset::Week, "zoom-week"),
+                (Preset::Day, "zoom-day"),
+            ] {
+                if ui.button(t(lang, id)).clicked() {
+                    commands.push(ViewCommand::Preset(preset).into());
+                }
+            }
+            if ui.button("–").on_hover_text(t(lang, "zoom-out")).clicked() {
+                commands.push(ViewCommand::Zoom(0.5).into());
+            }
+            if ui.button("+").on_hover_text(t(lang, "zoom-in")).clicked() {
+                commands.push(ViewCommand::Zoom(2.0).into());
+            }
+            ui.separator();
+            let field = egui::TextEdit::singleline(&mut self.goto_text)
+                .hint_text(t(lang, "goto-hint"))
+                .desired_width(96.0);
+            let response = ui.add(field).on_hover_text(t(lang, "goto-date"));
+            let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if submitted && !self.goto_text.trim().is_empty() {
+                match FuzzyDate::parse(self.goto_text.trim()) {
+                    Ok(date) => {
+                        self.goto_error = false;
+                        commands.push(ViewCommand::GoTo(date).into());
+                    }
+                    Err(_) => self.goto_error = true,
+                }
+            }
+            if self.goto_error {
+                ui.colored_label(ui.visuals().error_fg_color, t(lang, "goto-invalid"));
+            }
+            ui.separator();
+            ui.menu_button(t(lang, "menu-view"), |ui| {
+                ui.label(t(lang, "menu-language"));
+                for option in Lang::ALL {
+                    if ui.radio(option == lang, option.native_name()).clicked() {
+                        commands.push(AppCommand::SetLang(option).into());
+                    }
+                }
+                ui.separator();
+                ui.label(t(lang, "menu-theme"));
+                for option in Theme::ALL {
+                    let name = match option {
+                        Theme::Dark => t(lang, "theme-dark"),
+                        Theme::Light => t(lang, "theme-light"),
+                        Theme::HighContrast => t(lang, "theme-contrast"),
+                    };
+                    if ui.radio(option == ctx.state.theme, name).clicked() {
+                        commands.push(AppCommand::SetTheme(option).into());
+                    }
+                }
+            });
+        });
+        commands
+    }
+}
