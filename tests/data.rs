@@ -53,9 +53,10 @@ fn no_source_is_cited_twice_in_one_event() {
     for event in &bundled().events {
         let mut seen = HashSet::new();
         for source in event.sources() {
-            let key = source
-                .url
-                .map_or_else(|| format!("{}|{}", source.publisher, source.title), str::to_owned);
+            let key = source.url.map_or_else(
+                || format!("{}|{}", source.publisher, source.title),
+                str::to_owned,
+            );
             assert!(seen.insert(key), "{} cites a source twice", event.id());
         }
     }

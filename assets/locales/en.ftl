@@ -102,3 +102,24 @@ key-previous-step = Previous step
 key-first-step = First step
 key-last-step = Last step
 key-blank = Blank the screen (any key brings it back)
+cluster-list-tooltip = { $count } events on the same days: click to list them
+list-title = { $count } events
+list-close = Close
+showing-matches = { $count ->
+    [one] { $count } match of { $shown } shown
+   *[other] { $count } matches of { $shown } shown
+}
+key-help = Show or hide this help
+help-title = Help
+help-window = Keys in the window
+help-presenting = Keys while presenting
+help-about = About
+help-data = Data file
+menu-help = Help (F1)
+help-legend = How events are drawn
+legend-key = A ringed marker or an outlined bar: a key event.
+legend-range = A solid bar: an event that lasted from one day to another.
+legend-day = A lighter bar: one day whose hour is not known.
+legend-month = A faint, hatched bar with a dashed edge: only the month is known, not the day.
+legend-hidden = A short tick at a lane's foot: a less important event; zoom in to read it.
+legend-cluster = A badge with a number: events too close to tell apart; click to zoom in or to list them.

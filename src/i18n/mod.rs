@@ -42,6 +42,11 @@ fn catalogues() -> &'static [Catalogue] {
                 let mut bundle = FluentBundle::new_concurrent(vec![langid]);
                 // egui draws text as given: no invisible bidi isolation marks around arguments.
                 bundle.set_use_isolating(false);
+                // Counts with thousands separators: "25,068" in English, "25 068" otherwise.
+                bundle.set_formatter(Some(match lang {
+                    Lang::En => format_number_en,
+                    _ => format_number_spaced,
+                }));
                 let _ = bundle.add_resource(resource);
                 Catalogue {
                     lang: *lang,
@@ -76,6 +81,65 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
         }
     }
     id.to_owned()
+}
+
+/// A whole number with thousands separators, as `lang` writes it: "25,068", "25 068".
+pub fn number(lang: Lang, n: usize) -> String {
+    let separator = match lang {
+        Lang::En => ',',
+        _ => '\u{a0}',
+    };
+    group_digits(&n.to_string(), separator)
+}
+
+fn group_digits(digits: &str, separator: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn format_whole(value: &fluent_bundle::FluentValue, separator: char) -> Option<String> {
+    match value {
+        fluent_bundle::FluentValue::Number(n)
+            if n.value.fract() == 0.0 && n.value.abs() >= 1000.0 && n.value.abs() < 1e15 =>
+        {
+            let digits = (n.value.abs() as u64).to_string();
+            let sign = if n.value < 0.0 { "-" } else { "" };
+            Some(format!("{sign}{}", group_digits(&digits, separator)))
+        }
+        _ => None,
+    }
+}
+
+fn format_number_en<M>(value: &fluent_bundle::FluentValue, _: &M) -> Option<String> {
+    format_whole(value, ',')
+}
+
+fn format_number_spaced<M>(value: &fluent_bundle::FluentValue, _: &M) -> Option<String> {
+    format_whole(value, '\u{a0}')
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(number(Lang::En, 25_068), "25,068");
+        assert_eq!(number(Lang::Ru, 1_000_000), "1\u{a0}000\u{a0}000");
+        assert_eq!(number(Lang::Be, 999), "999");
+        let text = tr(Lang::En, "search-results", &[("count", "25068".into())]);
+        assert_eq!(text, "25,068 matches");
+        assert_eq!(
+            tr(Lang::En, "search-results", &[("count", "1".into())]),
+            "1 match"
+        );
+    }
 }
 
 /// Shorthand for a string without arguments.

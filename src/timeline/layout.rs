@@ -166,6 +166,36 @@ pub fn shown_at(importance: u8, view: &TimeView) -> bool {
     }
 }
 
+/// The view nearest `view` that shows the event `[a, b]` of `importance`: zoomed in (never
+/// out) until that importance is drawn, panned only if the event is off screen or, when it
+/// fits, within a tenth of an edge.
+pub fn view_showing(view: TimeView, importance: u8, a: f64, b: f64) -> TimeView {
+    let centre = (a + b) / 2.0;
+    if !shown_at(importance, &view) {
+        let most = match importance {
+            1 => view.span,
+            2 => NOTABLE_SPAN * 0.9,
+            _ => DETAIL_SPAN * 0.9,
+        };
+        let span = ((b - a) * 3.0)
+            .clamp(DETAIL_SPAN / 3.0, most)
+            .min(view.span);
+        return TimeView::new(centre - span / 2.0, centre + span / 2.0);
+    }
+    let on_screen = b > view.min && a < view.max();
+    let margin = view.span * 0.1;
+    let fits = b - a <= view.span - 2.0 * margin;
+    let near_edge = a < view.min + margin || b > view.max() - margin;
+    if !on_screen || (fits && near_edge) {
+        if fits {
+            return view.pan(centre - (view.min + view.span / 2.0));
+        }
+        // Longer than the view: its start a tenth in from the left.
+        return view.pan(a - margin - view.min);
+    }
+    view
+}
+
 /// One thing drawn in a lane.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
@@ -274,6 +304,28 @@ pub fn layout_lane(
         metrics,
         label_width,
     ))
+}
+
+/// The events of a lane in view that are not drawn at this zoom because of their importance:
+/// the canvas leaves a small tick for each, so that no event disappears without a trace.
+/// Only called for lanes that [`is_dense`] lets draw one by one (bounded work).
+pub fn hidden_by_zoom(
+    timeline: &Timeline,
+    lanes: &LaneIndex,
+    lane: usize,
+    view: &TimeView,
+) -> Vec<usize> {
+    lanes
+        .candidates(lane, view.min, view.max())
+        .into_iter()
+        .map(|i| i as usize)
+        .filter(|&i| {
+            let event = &timeline.events[i];
+            !shown_at(event.importance, view)
+                && event.end_seconds() >= view.min
+                && event.start_seconds() <= view.max()
+        })
+        .collect()
 }
 
 /// Whether a lane has too many events in view to draw one by one: the one place this is
@@ -483,6 +535,33 @@ pub fn density(
     let dt = view.span * bucket / width.max(1.0);
     let counts = lanes.counts(lane, view.min, dt, buckets);
     LaneLayout::Density { bucket, counts }
+}
+
+#[cfg(test)]
+mod view_showing_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn showing_an_event_never_zooms_out_and_shows_it(
+            min in 1.5e9f64..1.7e9, span in 3600.0f64..4e8, importance in 1u8..=3,
+            offset in -5e8f64..5e8, length in 0.0f64..1e8,
+        ) {
+            let view = TimeView { min, span };
+            let a = min + offset;
+            let b = a + length.max(3600.0);
+            let next = view_showing(view, importance, a, b);
+            prop_assert!(next.span <= view.span * (1.0 + 1e-9), "zoomed out: {view:?} -> {next:?}");
+            prop_assert!(b > next.min && a < next.max(), "not shown: {a}..{b} in {next:?}");
+            prop_assert!(shown_at(importance, &next));
+            // Already on screen, drawn, and clear of the edges: nothing moves.
+            let margin = view.span * 0.1;
+            if shown_at(importance, &view) && a >= view.min + margin && b <= view.max() - margin {
+                prop_assert_eq!(next, view);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

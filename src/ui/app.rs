@@ -8,7 +8,6 @@ use crate::i18n::{t, tr};
 use crate::model::date::{DAY, date_from_seconds, seconds_from_date};
 use crate::model::{LoadError, Timeline};
 use crate::timeline::TimeView;
-use crate::timeline::layout::{DETAIL_SPAN, shown_at};
 
 use super::command::{
     AppCommand, Command, FileCommand, FilterCommand, PresentCommand, Preset, SelectionCommand,
@@ -77,6 +76,17 @@ pub struct Runtime {
     pending_zoom: Option<f32>,
     /// Counts loads, so that panels can drop caches of the old data.
     data_generation: u64,
+    /// Events shown as a list to pick from (a cluster zooming cannot split).
+    listing: Option<Vec<usize>>,
+    /// The help is open.
+    help: bool,
+}
+
+impl Runtime {
+    /// The events shown as a list to pick from, if a list is open.
+    pub fn listing(&self) -> Option<&[usize]> {
+        self.listing.as_deref()
+    }
 }
 
 /// The application.
@@ -116,6 +126,8 @@ impl App {
                 copied_at: None,
                 pending_zoom: None,
                 data_generation: 0,
+                listing: None,
+                help: false,
             },
         };
         app.data_changed();
@@ -260,6 +272,7 @@ impl App {
                 self.loaded = Loaded::Timeline(Arc::new(timeline), name.to_owned());
                 self.runtime.banner.clear();
                 self.runtime.animation = None;
+                self.runtime.listing = None;
                 self.data_changed();
             }
             Err(err) => match self.loaded {
@@ -328,6 +341,7 @@ impl App {
                 }
                 AppCommand::SetLang(lang) => self.state.lang = lang,
                 AppCommand::SetTheme(theme) => self.state.theme = theme,
+                AppCommand::ToggleHelp => self.runtime.help = !self.runtime.help,
                 AppCommand::FocusSearch => {
                     ctx.memory_mut(|m| m.request_focus(super::filters_ui::search_field_id()));
                 }
@@ -349,6 +363,21 @@ impl App {
             ViewCommand::ZoomTo(t0, t1) => {
                 let margin = ((t1 - t0) * 0.15).max(3.0 * 3600.0);
                 self.animate_to(TimeView::new(t0 - margin, t1 + margin), now);
+            }
+            ViewCommand::ZoomInto(t0, t1) => {
+                let margin = ((t1 - t0) * 0.15).max(3.0 * 3600.0);
+                let mut next = TimeView::new(t0 - margin, t1 + margin);
+                // "Click to zoom in" never zooms out: at least halve the span.
+                if let Some(view) = self.target_view()
+                    && next.span > view.span / 2.0
+                {
+                    let centre = (t0 + t1) / 2.0;
+                    next = TimeView {
+                        min: centre - view.span / 4.0,
+                        span: view.span / 2.0,
+                    };
+                }
+                self.animate_to(next, now);
             }
             ViewCommand::Zoom(factor) => {
                 if let Some(view) = self.target_view() {
@@ -401,6 +430,10 @@ impl App {
             },
             SelectionCommand::Hover(index) => {
                 self.runtime.hovered = index;
+                return;
+            }
+            SelectionCommand::List(members) => {
+                self.runtime.listing = members;
                 return;
             }
         };
@@ -549,7 +582,9 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// Pans (and if needed zooms) so that the event is shown and has context around it.
+    /// Brings the event into view without losing the reader's place: it zooms in only when
+    /// the event's importance is not drawn at this zoom, never out; it pans only when the event
+    /// is off screen (or, if it fits, hugs an edge).
     fn bring_into_view(&mut self, timeline: &Timeline, index: usize, now: f64) {
         let Some(target) = self.target_view() else {
             return;
@@ -559,36 +594,32 @@ impl App {
             event.start_seconds(),
             event.end_seconds().max(event.start_seconds() + 3600.0),
         );
-        let mut view = target;
-        if !shown_at(event.importance, &view) || (b - a) > view.span * 0.8 {
-            let span = ((b - a) * 3.0).clamp(DETAIL_SPAN / 3.0, DETAIL_SPAN * 0.9);
-            view = TimeView::new((a + b) / 2.0 - span / 2.0, (a + b) / 2.0 + span / 2.0);
-        } else {
-            let margin = view.span * 0.1;
-            if a < view.min + margin || b > view.max() - margin {
-                view = view.pan((a + b) / 2.0 - (view.min + view.span / 2.0));
-            }
-        }
+        let view = crate::timeline::layout::view_showing(target, event.importance, a, b);
         if view != target {
             self.animate_to(view, now);
         }
     }
 
+    /// A zoom preset: "All" fits what the filters show; the others centre on the selection,
+    /// else on the shown events nearest the middle of the view.
     fn preset(&mut self, preset: Preset, now: f64) {
-        let centre = match (self.selected(), self.timeline()) {
-            (Some(i), Some(timeline)) => {
+        let (Some(timeline), Some(shown), Some(view)) =
+            (self.timeline().cloned(), &self.shown, self.target_view())
+        else {
+            return;
+        };
+        let middle = view.min + view.span / 2.0;
+        let centre = match self.selected() {
+            Some(i) => {
                 let e = &timeline.events[i];
                 (e.start_seconds() + e.end_seconds()) / 2.0
             }
-            _ => self.view().map_or(0.0, |v| v.min + v.span / 2.0),
-        };
-        let Some(shown) = &self.shown else {
-            return;
+            None => nearest_start(&timeline, &shown.visible, middle).unwrap_or(middle),
         };
         let span = match preset {
             Preset::All => {
-                let all = shown.fit_all();
-                self.animate_to(all, now);
+                let fit = fit_events(&timeline, &shown.visible).unwrap_or_else(|| shown.fit_all());
+                self.animate_to(fit, now);
                 return;
             }
             Preset::Month => 31.0 * DAY,
@@ -623,8 +654,12 @@ impl App {
             }
             return Vec::new();
         }
+        // Esc that closes a menu or a popup does only that.
+        let popup_open = egui::Popup::is_any_open(ctx);
         let actions = ctx.input_mut(|i| {
-            let actions = shortcuts::consume_window(i);
+            let actions = shortcuts::consume_window(i, |action| {
+                popup_open && action == Action::ClearSelection
+            });
             if actions.contains(&Action::FocusSearch) {
                 // "/" also arrives as text; it must not land in the field it focuses.
                 i.events
@@ -657,6 +692,12 @@ impl App {
             Action::Previous => SelectionCommand::Step(-1).into(),
             Action::First => SelectionCommand::First.into(),
             Action::Last => SelectionCommand::Last.into(),
+            // Esc closes what is open first: a list, then the selection.
+            Action::ClearSelection if self.runtime.help => AppCommand::ToggleHelp.into(),
+            Action::ClearSelection if self.runtime.listing.is_some() => {
+                SelectionCommand::List(None).into()
+            }
+            Action::Help => AppCommand::ToggleHelp.into(),
             Action::ClearSelection => SelectionCommand::Select(None).into(),
             Action::ZoomIn => ViewCommand::Zoom(2.0).into(),
             Action::ZoomOut => ViewCommand::Zoom(0.5).into(),
@@ -726,7 +767,7 @@ impl App {
         let ctx = ui.ctx().clone();
         let mut commands = self.begin_frame(&ctx);
         match (&self.loaded, &self.shown) {
-            (Loaded::Timeline(timeline, _), Some(shown)) => {
+            (Loaded::Timeline(timeline, file_name), Some(shown)) => {
                 let now = ctx.input(|i| i.time);
                 let frame = FrameCtx {
                     timeline,
@@ -743,6 +784,9 @@ impl App {
                     status: self.runtime.status.lock().ok().and_then(|s| s.clone()),
                     copied: self.runtime.copied_at.is_some_and(|at| now - at < 2.5),
                     banner: &self.runtime.banner,
+                    listing: self.runtime.listing.as_deref(),
+                    help: self.runtime.help,
+                    file_name,
                 };
                 commands.extend(self.panels.ui(ui, &frame));
             }
@@ -771,6 +815,25 @@ impl eframe::App for App {
             Err(err) => eprintln!("warning: could not save the window state: {err}"),
         }
     }
+}
+
+/// The start of the shown event nearest time `t`.
+fn nearest_start(timeline: &Timeline, visible: &[usize], t: f64) -> Option<f64> {
+    visible
+        .iter()
+        .map(|&i| timeline.events[i].start_seconds())
+        .min_by(|x, y| (x - t).abs().total_cmp(&(y - t).abs()))
+}
+
+/// The view that fits the shown events, with a small margin.
+fn fit_events(timeline: &Timeline, visible: &[usize]) -> Option<TimeView> {
+    let first = timeline.events[*visible.first()?].start_seconds();
+    let last = visible
+        .iter()
+        .map(|&i| timeline.events[i].end_seconds())
+        .fold(f64::NEG_INFINITY, f64::max);
+    let margin = ((last - first) * 0.03).max(DAY);
+    Some(TimeView::new(first - margin, last + margin))
 }
 
 /// Builds the search index on a thread, so that the first search does not block a frame

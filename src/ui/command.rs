@@ -49,8 +49,10 @@ pub enum ViewCommand {
     AnimateTo(TimeView),
     /// Fit the whole timeline.
     FitAll,
-    /// Zoom to a time span (with a margin).
+    /// Show a time span (with a margin), zooming in or out.
     ZoomTo(Seconds, Seconds),
+    /// Zoom in on a time span (a cluster): never out, at least by half.
+    ZoomInto(Seconds, Seconds),
     /// Zoom by a factor around the centre.
     Zoom(f64),
     /// A zoom preset around the selection or the centre.
@@ -74,6 +76,8 @@ pub enum SelectionCommand {
     Last,
     /// The pointer is over this event (or none) in some view: the others highlight it.
     Hover(Option<usize>),
+    /// Show these events as a list to pick from (a cluster zooming cannot split), or close it.
+    List(Option<Vec<usize>>),
 }
 
 /// Changes of the filter.
@@ -135,6 +139,8 @@ pub enum AppCommand {
     SetTheme(Theme),
     /// Focus the search field.
     FocusSearch,
+    /// Show or hide the help with every shortcut.
+    ToggleHelp,
 }
 
 impl From<ViewCommand> for Command {

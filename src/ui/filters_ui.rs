@@ -10,7 +10,7 @@ use crate::model::{Lang, Timeline};
 use crate::query::{Filter, fold};
 
 use super::command::SelectionCommand;
-use super::command::{Command, FilterCommand};
+use super::command::{Command, FilterCommand, ViewCommand};
 use super::frame::FrameCtx;
 
 /// The id of the search field, so that Ctrl+F and `/` can focus it.
@@ -43,7 +43,7 @@ impl FiltersPanel {
         let mut next = filter.clone();
         self.search_ui(ui, ctx, &mut next, &mut commands);
         ui.separator();
-        facets_ui(ui, ctx, &mut next);
+        facets_ui(ui, ctx, &mut next, &mut commands);
         if next != *filter {
             commands.push(FilterCommand::Set(next).into());
         }
@@ -148,7 +148,12 @@ impl FiltersPanel {
 }
 
 /// Categories, importance, dates, places, actors and tags.
-fn facets_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, next: &mut Filter) {
+fn facets_ui(
+    ui: &mut egui::Ui,
+    ctx: &FrameCtx<'_>,
+    next: &mut Filter,
+    commands: &mut Vec<Command>,
+) {
     let (timeline, filter, lang, facets) =
         (ctx.timeline, &ctx.state.filter, ctx.lang, &ctx.shown.facets);
     egui::ScrollArea::vertical()
@@ -195,7 +200,7 @@ fn facets_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, next: &mut Filter) {
                 }
             }
             ui.add_space(6.0);
-            dates_ui(ui, timeline, filter, next, lang);
+            dates_ui(ui, timeline, filter, next, lang, commands);
             ui.add_space(6.0);
             let places: Vec<(String, String, usize)> = timeline
                 .places
@@ -291,6 +296,7 @@ fn dates_ui(
     filter: &Filter,
     next: &mut Filter,
     lang: Lang,
+    commands: &mut Vec<Command>,
 ) {
     ui.strong(t(lang, "filter-dates"));
     let Some((first, last)) = timeline.span() else {
@@ -369,6 +375,9 @@ fn dates_ui(
                 } else {
                     next.from = Some(era.start.date);
                     next.to = Some(era.end.date);
+                    // An era button also goes there.
+                    let (a, b) = era.seconds();
+                    commands.push(ViewCommand::ZoomTo(a, b).into());
                 }
             }
         }
@@ -434,11 +443,26 @@ pub fn chips_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let total = timeline.events.len().to_string();
-        ui.label(tr(
-            lang,
-            "showing-count",
-            &[("shown", shown.to_string()), ("total", total)],
-        ));
+        if ctx.shown.dimming && !ctx.shown.search_waiting {
+            // While a search dims the rest, the count is of its matches among what is shown.
+            ui.label(tr(
+                lang,
+                "showing-matches",
+                &[
+                    ("count", ctx.shown.search_results.len().to_string()),
+                    ("shown", shown.to_string()),
+                ],
+            ));
+        } else {
+            ui.label(tr(
+                lang,
+                "showing-count",
+                &[("shown", shown.to_string()), ("total", total)],
+            ));
+        }
+        if ctx.selected.is_none() {
+            ui.label(egui::RichText::new(t(lang, "details-empty")).weak());
+        }
         if filter.is_empty() {
             return;
         }

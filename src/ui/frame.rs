@@ -39,6 +39,12 @@ pub struct FrameCtx<'a> {
     pub copied: bool,
     /// Errors of a file that did not load while the last good data stays on screen.
     pub banner: &'a [String],
+    /// Events shown as a list to pick from.
+    pub listing: Option<&'a [usize]>,
+    /// The help is open.
+    pub help: bool,
+    /// The name of the data file.
+    pub file_name: &'a str,
 }
 
 impl FrameCtx<'_> {

@@ -6,6 +6,8 @@ use super::command::Command;
 use super::details_ui::DetailsPanel;
 use super::filters_ui::{FiltersPanel, chips_ui};
 use super::frame::FrameCtx;
+use super::help_ui::HelpPanel;
+use super::list_ui::ListPanel;
 use super::overview_ui::OverviewPanel;
 use super::present_ui::PresentPanel;
 use super::timeline_ui::TimelinePanel;
@@ -26,6 +28,10 @@ pub struct Panels {
     pub overview: OverviewPanel,
     /// The classroom presentation.
     pub present: PresentPanel,
+    /// A cluster's events to pick from.
+    pub list: ListPanel,
+    /// Every shortcut, and what this program is.
+    pub help: HelpPanel,
 }
 
 impl Panels {
@@ -47,16 +53,21 @@ impl Panels {
             .size_range(200.0..=520.0)
             .resizable(true)
             .show(ui, |ui| commands.extend(self.filters.ui(ui, ctx)));
-        egui::Panel::right("details")
-            .default_size(420.0)
-            .size_range(280.0..=900.0)
-            .resizable(true)
-            .show(ui, |ui| commands.extend(self.details.ui(ui, ctx)));
+        // The details take room only when there is something to read.
+        if ctx.selected.is_some() {
+            egui::Panel::right("details")
+                .default_size(420.0)
+                .size_range(280.0..=900.0)
+                .resizable(true)
+                .show(ui, |ui| commands.extend(self.details.ui(ui, ctx)));
+        }
         egui::Panel::bottom("overview")
             .exact_size(64.0)
             .show(ui, |ui| commands.extend(self.overview.ui(ui, ctx)));
         egui::Panel::top("chips").show(ui, |ui| commands.extend(chips_ui(ui, ctx)));
         egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(self.timeline.ui(ui, ctx)));
+        commands.extend(self.list.ui(ui, ctx));
+        commands.extend(self.help.ui(ui, ctx));
         commands
     }
 }

@@ -39,6 +39,8 @@ pub enum Action {
     LastStep,
     /// Blank the screen.
     Blank,
+    /// Show or hide the help.
+    Help,
 }
 
 /// A shortcut: the keys that trigger it, what it does, and its help text (a message id).
@@ -57,6 +59,11 @@ const NONE: Modifiers = Modifiers::NONE;
 /// The window's shortcuts; none of them works while a text field has the focus, except
 /// [`Action::FocusSearch`] with Ctrl.
 pub const WINDOW: &[Shortcut] = &[
+    Shortcut {
+        keys: &[(NONE, Key::F1), (NONE, Key::Questionmark)],
+        action: Action::Help,
+        help: "key-help",
+    },
     Shortcut {
         keys: &[(NONE, Key::F5)],
         action: Action::Present,
@@ -169,10 +176,11 @@ pub fn action_of(table: &[Shortcut], key: Key) -> Option<Action> {
         .map(|s| s.action)
 }
 
-/// Consumes the window shortcuts pressed this frame, in table order.
-pub fn consume_window(input: &mut egui::InputState) -> Vec<Action> {
+/// Consumes the window shortcuts pressed this frame, in table order, except those `skip`
+/// leaves to the widgets (Esc while a menu is open is the menu's).
+pub fn consume_window(input: &mut egui::InputState, skip: impl Fn(Action) -> bool) -> Vec<Action> {
     let mut actions = Vec::new();
-    for shortcut in WINDOW {
+    for shortcut in WINDOW.iter().filter(|s| !skip(s.action)) {
         // Every key of a shortcut is consumed, so that none of them reaches a widget.
         let mut pressed = false;
         for (modifiers, key) in shortcut.keys {
@@ -198,7 +206,7 @@ pub fn keys_text(shortcut: &Shortcut) -> String {
             if modifiers.shift {
                 text.push_str("Shift+");
             }
-            text.push_str(key.symbol_or_name());
+            text.push_str(key.name());
             text
         })
         .collect::<Vec<_>>()

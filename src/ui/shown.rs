@@ -53,7 +53,10 @@ impl Shown {
             .clone()
             .map(|e| e.start_seconds())
             .fold(f64::INFINITY, f64::min);
-        let last = key
+        // …through the last event, whatever its importance.
+        let last = timeline
+            .events
+            .iter()
             .map(|e| e.end_seconds())
             .fold(f64::NEG_INFINITY, f64::max);
         let opening_view = if first < last {

@@ -60,6 +60,10 @@ pub struct TimelinePanel {
     hovered: Option<usize>,
     /// Whether lane names can be clicked to collapse them (not while presenting).
     pub fixed_lanes: bool,
+    /// The members of each cluster drawn last frame, in the order of their hits.
+    pub clusters: Vec<Vec<usize>>,
+    /// Events left as a tick last frame (their importance is not drawn at this zoom).
+    pub traced: Vec<usize>,
 }
 
 impl Default for TimelinePanel {
@@ -71,6 +75,8 @@ impl Default for TimelinePanel {
             matched_densities: DensityCache::default(),
             hovered: None,
             fixed_lanes: false,
+            clusters: Vec::new(),
+            traced: Vec::new(),
         }
     }
 }
@@ -153,6 +159,8 @@ impl TimelinePanel {
         };
         let label_font = FontId::proportional(13.0);
         let mut hits: Vec<(Rect, Hit)> = Vec::new();
+        self.clusters.clear();
+        self.traced.clear();
         let mut y = lanes_top;
         for (lane, &height) in heights.heights.iter().enumerate() {
             let collapsed = collapsed[lane];
@@ -181,9 +189,15 @@ impl TimelinePanel {
                         f64::from(w.min(MAX_LABEL_WIDTH))
                     },
                 );
+                let hidden = layout::hidden_by_zoom(timeline, &ctx.shown.lanes, lane, &view);
+                paint_hidden(paint, &hidden, y + height, colour);
+                self.traced.extend(hidden);
                 for (row, item) in &items {
                     let cy = y + 3.0 + *row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
                     paint_item(paint, item, cy, colour, &label_font, &mut hits);
+                    if let Item::Cluster { members, .. } = item {
+                        self.clusters.push(members.clone());
+                    }
                 }
             }
             y += height;
@@ -236,12 +250,12 @@ impl TimelinePanel {
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         let lang = ctx.lang;
-        let hovered_hit = response.hover_pos().and_then(|p| {
-            hits.iter()
-                .rev()
-                .find(|(r, _)| r.contains(p))
-                .map(|(_, h)| h.clone())
-        });
+        let hovered_index = response
+            .hover_pos()
+            .and_then(|p| hits.iter().rposition(|(r, _)| r.contains(p)));
+        let hovered_hit = hovered_index.map(|k| hits[k].1.clone());
+        // A hovered cluster that zooming cannot split (all on the same days), with its members.
+        let hovered_cluster = hovered_index.and_then(|k| self.unsplittable(hits, k, ctx));
         let hovered_event = match hovered_hit {
             Some(Hit::Event(index)) => Some(index),
             _ => None,
@@ -257,15 +271,22 @@ impl TimelinePanel {
                 response.on_hover_ui_at_pointer(|ui| {
                     ui.strong(event.title().get(lang));
                     ui.label(dates::span(lang, event.start, event.end));
+                    if event.start.precision == crate::model::Precision::Month {
+                        ui.label(crate::i18n::t(lang, "details-month-precision"));
+                    }
                 })
             }
             Some(Hit::Cluster(_, _, count)) => {
-                ui.ctx().set_cursor_icon(CursorIcon::ZoomIn);
+                let (icon, message) = match &hovered_cluster {
+                    Some(_) => (CursorIcon::PointingHand, "cluster-list-tooltip"),
+                    None => (CursorIcon::ZoomIn, "cluster-tooltip"),
+                };
+                ui.ctx().set_cursor_icon(icon);
                 let count = *count;
                 response.on_hover_ui_at_pointer(|ui| {
                     ui.label(crate::i18n::tr(
                         lang,
-                        "cluster-tooltip",
+                        message,
                         &[("count", count.to_string())],
                     ));
                 })
@@ -279,7 +300,12 @@ impl TimelinePanel {
                 Some(Hit::Event(index)) => {
                     commands.push(SelectionCommand::Select(Some(index)).into())
                 }
-                Some(Hit::Cluster(t0, t1, _)) => commands.push(ViewCommand::ZoomTo(t0, t1).into()),
+                Some(Hit::Cluster(t0, t1, _)) => match &hovered_cluster {
+                    Some(members) => {
+                        commands.push(SelectionCommand::List(Some(members.clone())).into())
+                    }
+                    None => commands.push(ViewCommand::ZoomInto(t0, t1).into()),
+                },
                 Some(Hit::Lane(lane)) if !self.fixed_lanes => {
                     commands.push(ViewCommand::ToggleLane(lane).into())
                 }
@@ -287,6 +313,27 @@ impl TimelinePanel {
             }
         }
         commands
+    }
+}
+
+impl TimelinePanel {
+    /// The members of the cluster hit `k` when zooming in cannot split it: its span is already
+    /// half the view or more (events that all share their day, seen at day zoom).
+    fn unsplittable(
+        &self,
+        hits: &[(Rect, Hit)],
+        k: usize,
+        ctx: &FrameCtx<'_>,
+    ) -> Option<Vec<usize>> {
+        let Hit::Cluster(t0, t1, _) = hits.get(k)?.1 else {
+            return None;
+        };
+        let ordinal = hits[..k]
+            .iter()
+            .filter(|(_, h)| matches!(h, Hit::Cluster(..)))
+            .count();
+        let members = self.clusters.get(ordinal)?;
+        ((t1 - t0) * 1.3 >= ctx.view.span / 2.0).then(|| members.clone())
     }
 }
 
@@ -416,7 +463,11 @@ fn paint_lane_header(
     painter.text(
         pos2(header.left() + 22.0, header.top() + 3.0),
         Align2::LEFT_TOP,
-        format!("{}  {count}", category.name.get(paint.ctx.lang)),
+        format!(
+            "{}  {}",
+            category.name.get(paint.ctx.lang),
+            crate::i18n::number(paint.ctx.lang, count)
+        ),
         FontId::proportional(if collapsed { 11.5 } else { 13.0 }),
         palette.text_strong,
     );
@@ -449,6 +500,52 @@ fn paint_density(
         );
     }
     painter.add(egui::Shape::mesh(mesh));
+}
+
+/// Hatching and a dashed outline over a bar whose day is not known.
+fn paint_uncertain(painter: &egui::Painter, bar: Rect, colour: Color32) {
+    if !bar.is_positive() {
+        return;
+    }
+    let stroke = Stroke::new(1.0, colour.gamma_multiply(0.8));
+    let mut x = bar.left() - bar.height();
+    while x < bar.right() {
+        let a = pos2(x.max(bar.left()), bar.bottom() - (x.max(bar.left()) - x));
+        let end = (x + bar.height()).min(bar.right());
+        let b = pos2(end, bar.bottom() - (end - x));
+        painter.line_segment([a, b], stroke);
+        x += 8.0;
+    }
+    for y in [bar.top(), bar.bottom()] {
+        painter.add(egui::Shape::dashed_line(
+            &[pos2(bar.left(), y), pos2(bar.right(), y)],
+            stroke,
+            5.0,
+            4.0,
+        ));
+    }
+}
+
+/// Events of lower importance than this zoom draws: a short tick each along the lane's
+/// bottom edge, so that every event in view leaves a trace (zoom in to read them).
+fn paint_hidden(paint: &Paint<'_, '_>, hidden: &[usize], bottom: f32, colour: Color32) {
+    let timeline = paint.ctx.timeline;
+    for &index in hidden {
+        let event = &timeline.events[index];
+        let x = paint
+            .mapping
+            .screen_from_time((event.start_seconds() + event.end_seconds()) / 2.0)
+            as f32;
+        let colour = if paint.ctx.is_highlighted(index) {
+            colour
+        } else {
+            colour.gamma_multiply(0.3)
+        };
+        paint.painter.line_segment(
+            [egui::pos2(x, bottom - 6.0), egui::pos2(x, bottom - 1.0)],
+            Stroke::new(2.0, colour),
+        );
+    }
 }
 
 /// One event or cluster at row centre `cy`.
@@ -546,15 +643,22 @@ fn paint_event(
     } else {
         colour
     };
+    let month_only = event.start.precision == crate::model::Precision::Month;
     let shape_rect = if bar {
-        // A day whose hour is unknown is drawn lighter than a span the sources give.
-        let fill = if event.is_range() {
+        // A day whose hour is unknown is drawn lighter than a span the sources give; a month
+        // whose day is unknown lighter still, hatched, with a dashed edge: not a month-long event.
+        let fill = if month_only {
+            fill.gamma_multiply(0.3)
+        } else if event.is_range() {
             fill
         } else {
             fill.gamma_multiply(0.55)
         };
         let bar = Rect::from_x_y_ranges(x0..=x1, cy - 7.0..=cy + 7.0);
         painter.rect_filled(bar, 3.0, fill);
+        if month_only {
+            paint_uncertain(painter, bar.intersect(canvas), colour);
+        }
         if event.importance == 1 {
             painter.rect_stroke(
                 bar,
@@ -607,17 +711,23 @@ fn paint_event(
             );
             let room = visible.width() - 10.0;
             if room > 30.0 {
+                // A bar that does not match the search is dimmed, its label too.
+                let on_bar = if dimmed {
+                    palette.on_colour.gamma_multiply(0.35)
+                } else {
+                    palette.on_colour
+                };
                 let mut job = egui::text::LayoutJob::simple_singleline(
                     title.to_owned(),
                     label_font.clone(),
-                    palette.on_colour,
+                    on_bar,
                 );
                 job.wrap = egui::text::TextWrapping::truncate_at_width(room);
                 let galley = painter.layout_job(job);
                 painter.galley(
                     pos2(visible.left() + 5.0, cy - galley.size().y / 2.0),
                     galley,
-                    palette.on_colour,
+                    on_bar,
                 );
             }
         } else {
@@ -626,10 +736,12 @@ fn paint_event(
                 label_font.clone(),
                 text_colour,
             );
-            job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH);
+            // Ellipsised at the canvas's right edge rather than cut off by it.
+            let room = (canvas.right() - shape_rect.right() - 9.0).min(MAX_LABEL_WIDTH);
+            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(1.0));
             let galley = painter.layout_job(job);
             let pos = pos2(shape_rect.right() + 5.0, cy - galley.size().y / 2.0);
-            if pos.x < canvas.right() {
+            if room > 24.0 {
                 hit_rect = hit_rect.union(Rect::from_min_size(pos, galley.size()));
                 painter.galley(pos, galley, text_colour);
             }

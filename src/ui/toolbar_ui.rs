@@ -132,6 +132,9 @@ impl ToolbarPanel {
                     }
                 }
             });
+            if ui.button(t(lang, "menu-help")).clicked() {
+                commands.push(AppCommand::ToggleHelp.into());
+            }
         });
         commands
     }

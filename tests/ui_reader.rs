@@ -1,0 +1,296 @@
+//! What a reader meets: every event accounted for at every zoom, selection that keeps its
+//! place, clusters that open as lists, eras that go somewhere, honest counts, help.
+
+use std::sync::Arc;
+
+use belarus_timeline::model::date::seconds_from_date;
+use belarus_timeline::model::{Assets, Lang, load_bundled, load_str};
+use belarus_timeline::query::Filter;
+use belarus_timeline::timeline::TimeView;
+use belarus_timeline::ui::timeline_ui::Hit;
+use belarus_timeline::ui::{App, FilterCommand, Loaded, PresentCommand};
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness_on(timeline: belarus_timeline::model::Timeline) -> Harness<'static, App> {
+    let app = App::new(
+        Loaded::Timeline(Arc::new(timeline), "events.ron".into()),
+        Lang::En,
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn bundled() -> Harness<'static, App> {
+    harness_on(load_bundled().expect("bundled data loads"))
+}
+
+fn click_at(harness: &mut Harness<'static, App>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+fn day(y: i32, m: u32, d: u32) -> f64 {
+    seconds_from_date(NaiveDate::from_ymd_opt(y, m, d).expect("a date"))
+}
+
+/// Events drawn alone, inside clusters, or left as ticks, against the visible events in view.
+fn accounted(harness: &Harness<'static, App>) -> (usize, usize) {
+    let app = harness.state();
+    let timeline = app.timeline().expect("a timeline");
+    let view = app.view().expect("a view");
+    let panel = &app.panels.timeline;
+    let alone = panel
+        .drawn
+        .iter()
+        .filter(|(_, h)| matches!(h, Hit::Event(_)))
+        .count();
+    let clustered: usize = panel
+        .drawn
+        .iter()
+        .filter_map(|(_, h)| match h {
+            Hit::Cluster(_, _, n) => Some(*n),
+            _ => None,
+        })
+        .sum();
+    let in_view = app
+        .visible()
+        .iter()
+        .filter(|&&i| {
+            let e = &timeline.events[i];
+            e.end_seconds() >= view.min && e.start_seconds() <= view.max()
+        })
+        .count();
+    (alone + clustered + panel.traced.len(), in_view)
+}
+
+#[test]
+fn every_shown_event_is_accounted_for_at_every_zoom() {
+    let mut harness = bundled();
+    let views = [
+        harness.state().shown.as_ref().map(|s| s.fit_all()),
+        Some(TimeView::new(day(2020, 8, 1), day(2020, 9, 1))),
+        Some(TimeView::new(day(2020, 8, 9), day(2020, 8, 16))),
+        Some(TimeView::new(day(2020, 8, 9), day(2020, 8, 10))),
+    ];
+    let filters = [
+        Filter::default(),
+        Filter {
+            importance: [3].into(),
+            ..Filter::default()
+        },
+        Filter {
+            places: ["hrodna".to_owned()].into(),
+            ..Filter::default()
+        },
+    ];
+    for filter in filters {
+        harness
+            .state_mut()
+            .runtime
+            .queued
+            .push(FilterCommand::Set(filter.clone()).into());
+        harness.run();
+        for view in views.iter().flatten() {
+            harness.state_mut().set_view(*view);
+            harness.run();
+            let (drawn, in_view) = accounted(&harness);
+            assert_eq!(drawn, in_view, "{filter:?} at {view:?}");
+        }
+    }
+}
+
+#[test]
+fn selecting_at_day_zoom_keeps_the_zoom() {
+    let mut harness = bundled();
+    let view = TimeView::new(day(2020, 8, 16), day(2020, 8, 17));
+    harness.state_mut().set_view(view);
+    harness.run();
+    let (rect, index) = harness
+        .state()
+        .panels
+        .timeline
+        .drawn
+        .iter()
+        .find_map(|(r, h)| match h {
+            Hit::Event(i) => Some((*r, *i)),
+            _ => None,
+        })
+        .expect("an event on 16 August");
+    let rect = rect.intersect(harness.state().panels.timeline.canvas);
+    click_at(&mut harness, rect.center());
+    assert_eq!(harness.state().selected(), Some(index));
+    let after = harness.state().view().expect("a view");
+    assert!(
+        (after.span - view.span).abs() < 1.0,
+        "the zoom changed: {view:?} -> {after:?}"
+    );
+}
+
+/// Twelve protests on one day: at day zoom they share the day and cannot be split.
+fn crowded_day() -> belarus_timeline::model::Timeline {
+    let events: String = (0..12)
+        .map(|i| {
+            format!(
+                r#"Event(id: "e{i}", start: "2020-08-16", category: "protest", importance: 1,
+                title: {{"en": "Protest number {i}"}}, summary: {{"en": "A protest."}},
+                places: ["minsk"], sources: [Source(title: "T", publisher: "P{i}", url: "https://example.org/{i}"),
+                Source(title: "U", publisher: "Q{i}", url: "https://example.com/{i}")]),"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r##"Timeline(title: {{"en": "Crowded"}}, description: {{"en": "One busy day."}},
+        categories: [Category(id: "protest", name: {{"en": "Protest"}}, colour: "#d64545")],
+        places: [Place(id: "minsk", name: {{"en": "Minsk"}}, lat: 53.9, lon: 27.56)],
+        events: [{events}])"##
+    );
+    load_str(&text, "crowded.ron", &Assets::default()).expect("the crowded file loads")
+}
+
+#[test]
+fn a_cluster_that_zooming_cannot_split_opens_as_a_list() {
+    let mut harness = harness_on(crowded_day());
+    harness
+        .state_mut()
+        .set_view(TimeView::new(day(2020, 8, 16), day(2020, 8, 17)));
+    harness.run();
+    let (rect, count) = harness
+        .state()
+        .panels
+        .timeline
+        .drawn
+        .iter()
+        .find_map(|(r, h)| match h {
+            Hit::Cluster(_, _, n) => Some((*r, *n)),
+            _ => None,
+        })
+        .expect("a cluster of the day's events");
+    let rect = rect.intersect(harness.state().panels.timeline.canvas);
+    let before = harness.state().view().expect("a view");
+    click_at(&mut harness, rect.center());
+    assert_eq!(harness.state().view(), Some(before), "it did not zoom");
+    let members = harness
+        .state()
+        .runtime
+        .listing()
+        .expect("a list opens")
+        .to_vec();
+    assert_eq!(members.len(), count);
+    let last = *members.last().expect("members");
+    let title = harness.state().timeline().expect("a timeline").events[last]
+        .title()
+        .get(Lang::En)
+        .to_owned();
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(last));
+    assert!(
+        harness.state().runtime.listing().is_none(),
+        "picking closes the list"
+    );
+}
+
+#[test]
+fn an_era_button_filters_and_zooms_to_the_era() {
+    let mut harness = bundled();
+    harness.get_by_label("Mass marches").click();
+    harness.run();
+    let app = harness.state();
+    let era = app
+        .timeline()
+        .expect("a timeline")
+        .eras
+        .iter()
+        .find(|e| e.id == "marches")
+        .expect("the era");
+    let (a, b) = era.seconds();
+    assert_eq!(app.state.filter.from, Some(era.start.date));
+    let view = app.view().expect("a view");
+    assert!(view.min <= a && b <= view.max(), "{view:?}");
+    assert!(view.span < (b - a) * 1.5, "zoomed to the era: {view:?}");
+}
+
+#[test]
+fn a_search_counts_its_matches_among_what_is_shown() {
+    let mut harness = bundled();
+    harness.state_mut().runtime.queued.push(
+        FilterCommand::Set(Filter {
+            search: "PandaDoc".into(),
+            ..Filter::default()
+        })
+        .into(),
+    );
+    harness.run();
+    let matches = harness
+        .state()
+        .shown
+        .as_ref()
+        .expect("shown")
+        .search_results
+        .len();
+    let shown = harness.state().visible().len();
+    assert!(matches > 0 && matches < shown);
+    harness.get_by_label(&format!("{matches} matches of {shown} shown"));
+}
+
+#[test]
+fn f1_opens_the_help_from_the_shortcut_table() {
+    let mut harness = bundled();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    harness.get_by_label("Show or hide this help");
+    harness.get_by_label("Next event");
+    harness.get_by_label("Blank the screen (any key brings it back)");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Next event").is_none());
+}
+
+#[test]
+fn the_details_take_room_only_when_something_is_selected() {
+    let mut harness = bundled();
+    let empty_canvas = harness.state().panels.timeline.canvas.width();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let with_details = harness.state().panels.timeline.canvas.width();
+    assert!(
+        with_details < empty_canvas - 200.0,
+        "{empty_canvas} -> {with_details}"
+    );
+    assert!(empty_canvas > 900.0);
+}
+
+#[test]
+fn presenting_never_leaks_its_text_scale_into_the_window() {
+    let mut harness = bundled();
+    harness.state_mut().runtime.queued.push(
+        PresentCommand::Start {
+            tour: Some(0),
+            step: 0,
+        }
+        .into(),
+    );
+    harness.run();
+    assert!(harness.ctx.zoom_factor() > 1.5);
+    // What a window closed now would remember: the window's own scale.
+    let saved = harness.state().saved(harness.ctx.zoom_factor());
+    assert_eq!(harness.state().state.zoom, Some(1.0));
+    assert!(saved.zoom.is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+}
