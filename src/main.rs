@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use belarus_timeline::export::{self, Format};
 use belarus_timeline::model::date::seconds_from_date;
 use belarus_timeline::model::{self, Lang, LoadError, Timeline};
-use belarus_timeline::query::Filter;
+use belarus_timeline::query::{Filter, IndexCell};
 use belarus_timeline::ui::theme::Theme;
 use belarus_timeline::ui::{App, Command as UiCommand, Loaded};
 
@@ -331,7 +331,7 @@ fn run_export(
                 return ExitCode::from(2);
             }
         },
-        None => match filter.compile(&timeline) {
+        None => match filter.compile(&timeline, &IndexCell::default()) {
             Ok(compiled) => (compiled.apply(), None),
             Err(err) => {
                 eprintln!("error: {err}");
@@ -374,7 +374,12 @@ fn run_render(path: Option<&Path>, args: &RenderArgs, present: &Present) -> Exit
         (Ok(timeline), name) => (std::sync::Arc::new(timeline), name),
         (Err(err), _) => return report(&err),
     };
-    if let Err(err) = args.filter.compile(&timeline) {
+    // Only the ids are checked here: the window resolves the search with its own index.
+    let ids_only = Filter {
+        search: String::new(),
+        ..args.filter.clone()
+    };
+    if let Err(err) = ids_only.compile(&timeline, &IndexCell::default()) {
         eprintln!("error: {err}");
         return ExitCode::from(2);
     }

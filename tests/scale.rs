@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use belarus_timeline::model::{Assets, Timeline, load::load_owned};
-use belarus_timeline::query::{Filter, haystack};
+use belarus_timeline::query::{Filter, IndexCell, haystack};
 use belarus_timeline::timeline::layout::{self, DENSITY_THRESHOLD, shown_at};
 use belarus_timeline::timeline::{Item, LaneIndex, LaneLayout, Metrics, TimeView};
 use belarus_timeline::ui::{App, Command, Loaded};
@@ -181,6 +181,7 @@ fn a_million_events_keep_every_invariant() {
     );
 
     // Search agrees with a plain scan of every event's text; a category filter with a count.
+    let index = IndexCell::default();
     for (query, needle) in [
         ("Hrodna", "hrodn"),
         ("Забастоўка", "zabastouk"),
@@ -190,7 +191,7 @@ fn a_million_events_keep_every_invariant() {
             search: query.into(),
             ..Filter::default()
         }
-        .compile(&timeline)
+        .compile(&timeline, &index)
         .expect("compiles");
         let mask = compiled.search_mask().expect("a query").to_vec();
         for (i, event) in timeline.events.iter().enumerate() {
@@ -204,7 +205,7 @@ fn a_million_events_keep_every_invariant() {
         categories: ["strike".to_owned()].into(),
         ..Filter::default()
     }
-    .compile(&timeline)
+    .compile(&timeline, &index)
     .expect("compiles")
     .apply();
     let category = timeline

@@ -164,6 +164,8 @@ pub struct App {
     search_cursor: usize,
     /// A query is waiting for the search index of a large file to be built.
     search_waiting: bool,
+    /// The search index of the loaded timeline, built on a thread.
+    search_index: crate::query::IndexCell,
     /// Counts per category, place, actor and tag.
     facets: super::filters_ui::Facets,
     /// Errors of a file that did not load while other data stays on screen.
@@ -196,6 +198,16 @@ pub struct App {
 impl App {
     /// An application showing `loaded`.
     pub fn new(loaded: Loaded, lang: Lang) -> Self {
+        Self::with_search_index(loaded, lang, Default::default())
+    }
+
+    /// An application showing `loaded`, with the search index of its timeline (built already,
+    /// or shared with another user of the same timeline).
+    pub fn with_search_index(
+        loaded: Loaded,
+        lang: Lang,
+        search_index: crate::query::IndexCell,
+    ) -> Self {
         let mut app = Self {
             loaded,
             lang,
@@ -212,6 +224,7 @@ impl App {
             matches: Vec::new(),
             search_cursor: 0,
             search_waiting: false,
+            search_index,
             facets: Default::default(),
             banner: Vec::new(),
             pending_zoom: None,
@@ -228,7 +241,7 @@ impl App {
         };
         if let Some(timeline) = app.timeline().cloned() {
             app.facets = super::filters_ui::Facets::new(&timeline);
-            warm_search_index(&timeline);
+            warm_search_index(&timeline, &app.search_index);
         }
         app.refilter();
         app
@@ -328,7 +341,7 @@ impl App {
             everything()
         } else {
             without_search
-                .compile(&timeline)
+                .compile(&timeline, &self.search_index)
                 .map_or_else(|_| everything(), |c| c.apply())
         };
         self.matches.clear();
@@ -336,11 +349,11 @@ impl App {
         // A large file's index is built on a thread: until it is ready, the query waits and
         // the window stays fluid (small files build it on the spot, in milliseconds).
         self.search_waiting = !self.filter.search.trim().is_empty()
-            && !timeline.search_index_ready()
+            && !self.search_index.is_ready()
             && timeline.events.len() > SYNC_INDEX_EVENTS;
         if !self.filter.search.trim().is_empty()
             && !self.search_waiting
-            && let Ok(compiled) = self.filter.compile(&timeline)
+            && let Ok(compiled) = self.filter.compile(&timeline, &self.search_index)
             && let Some(mask) = compiled.search_mask()
         {
             self.matches = mask.to_vec();
@@ -399,7 +412,8 @@ impl App {
                 let collapsed = self.timeline_state.as_ref().map(|s| s.collapsed.clone());
                 self.facets = super::filters_ui::Facets::new(&timeline);
                 let timeline = Arc::new(timeline);
-                warm_search_index(&timeline);
+                self.search_index = Default::default();
+                warm_search_index(&timeline, &self.search_index);
                 self.loaded = Loaded::Timeline(timeline, name.to_owned());
                 self.images.clear();
                 self.timeline_state = None;
@@ -839,7 +853,7 @@ impl App {
         }
         self.poll_watcher();
         if self.search_waiting {
-            if self.timeline().is_some_and(|t| t.search_index_ready()) {
+            if self.search_index.is_ready() {
                 self.refilter();
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -1145,16 +1159,20 @@ impl eframe::App for App {
     }
 }
 
-/// Builds the search index on a thread, so that the first search does not block a frame.
 /// Files up to this many events build their search index when it is first needed.
 const SYNC_INDEX_EVENTS: usize = 50_000;
 
-fn warm_search_index(timeline: &Arc<Timeline>) {
+/// Builds the search index on a thread, so that the first search does not block a frame.
+fn warm_search_index(timeline: &Arc<Timeline>, index: &crate::query::IndexCell) {
+    if index.is_ready() {
+        return;
+    }
     let timeline = Arc::clone(timeline);
+    let index = index.clone();
     let spawned = std::thread::Builder::new()
         .name("search-index".into())
         .spawn(move || {
-            timeline.search_index();
+            index.get_or_build(&timeline);
         });
     if let Err(err) = spawned {
         eprintln!("warning: search index will be built on first search: {err}");
