@@ -100,7 +100,7 @@ impl SearchIndex {
     /// Folds and splits every event's text. Linear in the size of the file; built once per
     /// timeline, on a thread of its own in the window.
     pub fn build(timeline: &Timeline) -> Self {
-        let mut ids: crate::model::load::FastMap<Box<str>, u32> = Default::default();
+        let mut ids: crate::model::check::FastMap<Box<str>, u32> = Default::default();
         let mut words: Vec<u8> = Vec::new();
         let mut word_starts: Vec<u32> = Vec::new();
         // (word, event) pairs, in event order.

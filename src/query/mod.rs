@@ -71,7 +71,7 @@ impl Filter {
                         .map(|i| i as u32)
                         .ok_or_else(|| {
                             let suggestion =
-                                crate::model::load::did_you_mean(id, known.iter().copied())
+                                crate::model::check::did_you_mean(id, known.iter().copied())
                                     .map(|s| format!("; did you mean `{s}`?"))
                                     .unwrap_or_default();
                             let listed = if known.len() <= 40 {
