@@ -47,10 +47,26 @@ fn check_lane(timeline: &Timeline, lanes: &LaneIndex, lane: usize, view: &TimeVi
     };
     match layout {
         LaneLayout::Density { counts, bucket } => {
-            assert!(lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD);
             let dt = view.span * bucket / width;
             let total: u32 = counts.iter().sum();
-            let starting = lanes.count(lane, view.min, view.min + dt * counts.len() as f64);
+            let end = view.min + dt * counts.len() as f64;
+            // A plain scan of the timeline, not of the lane index the strip was counted from.
+            let scanned = timeline
+                .range(view.min, end)
+                .filter(|&i| {
+                    let e = &timeline.events[i];
+                    usize::from(e.category) == lane && (view.min..end).contains(&e.start_seconds())
+                })
+                .count();
+            assert!(
+                scanned > 0,
+                "lane {lane}: a density strip over no events in {view:?}"
+            );
+            assert_eq!(
+                total as usize, scanned,
+                "density of lane {lane} counts every event that starts in it"
+            );
+            let starting = lanes.count(lane, view.min, end);
             assert_eq!(
                 total as usize, starting,
                 "density of lane {lane} counts every start"
@@ -254,4 +270,11 @@ fn a_million_events_keep_every_invariant() {
         }
     }
     app.apply(&ctx, Command::FitAll);
+    let state = app.timeline_state.as_mut().expect("a timeline");
+    state.tick(f64::MAX);
+    let fitted = app.view().expect("a view");
+    assert!(
+        fitted.min <= first && fitted.max() >= last,
+        "after FitAll, {fitted:?} shows the whole span {first}..{last}"
+    );
 }
