@@ -1,18 +1,19 @@
-//! The command line: opens the window, or runs `check` / `export`.
+//! The command line: parses it, then opens the window or runs a subcommand ([`cli`]).
 
-use std::path::{Path, PathBuf};
+mod cli;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use belarus_timeline::export::{self, Format};
-use belarus_timeline::model::date::seconds_from_date;
-use belarus_timeline::model::{self, Lang, LoadError, Timeline};
+use belarus_timeline::export::Format;
+use belarus_timeline::model::Lang;
 use belarus_timeline::query::Filter;
 use belarus_timeline::ui::theme::Theme;
-use belarus_timeline::ui::{
-    App, FilterCommand, Loaded, PresentCommand, SelectionCommand, ViewCommand, offscreen,
-};
+
+use cli::Present;
+use cli::render::RenderArgs;
 
 /// Explore a curated, sourced timeline of the 2020–2021 Belarusian protests.
 ///
@@ -183,27 +184,31 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(system_lang);
+    let lang = cli.lang.unwrap_or_else(cli::system_lang);
     let present = Present {
         on: cli.present,
         tour: cli.tour.clone(),
         step: cli.step.map_or(0, |s| s as usize - 1),
     };
     match cli.command {
-        None => run_window(cli.events.as_deref(), cli.lang, lang, cli.reset, &present),
-        Some(Command::Check { path }) => check(path.as_deref().or(cli.events.as_deref())),
+        None => cli::window::window(cli.events.as_deref(), cli.lang, lang, cli.reset, &present),
+        Some(Command::Check { path }) => {
+            cli::check::check(path.as_deref().or(cli.events.as_deref()))
+        }
         Some(Command::Export {
             format,
             events,
             filter,
-        }) => run_export(
+        }) => cli::export::export(
             events.as_deref().or(cli.events.as_deref()),
             format,
             &filter.to_filter(),
             cli.tour.as_deref(),
             lang,
         ),
-        Some(Command::Generate { count, seed, out }) => run_generate(count, seed, out.as_deref()),
+        Some(Command::Generate { count, seed, out }) => {
+            cli::generate::generate(count, seed, out.as_deref())
+        }
         Some(Command::Render {
             out,
             width,
@@ -213,7 +218,7 @@ fn main() -> ExitCode {
             theme,
             events,
             filter,
-        }) => run_render(
+        }) => cli::render::render(
             events.as_deref().or(cli.events.as_deref()),
             &RenderArgs {
                 out,
@@ -228,355 +233,4 @@ fn main() -> ExitCode {
             &present,
         ),
     }
-}
-
-/// The language of the system's locale, or English.
-fn system_lang() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|var| std::env::var(var).ok())
-        .find(|value| !value.is_empty())
-        .and_then(|value| Lang::from_code(&value))
-        .unwrap_or(Lang::En)
-}
-
-fn load(path: Option<&Path>) -> (Result<Timeline, LoadError>, String) {
-    match path {
-        Some(path) => (model::load_path(path), path.display().to_string()),
-        None => (model::load_bundled(), model::load::BUNDLED_NAME.to_owned()),
-    }
-}
-
-fn check(path: Option<&Path>) -> ExitCode {
-    match load(path) {
-        (Ok(timeline), name) => {
-            let span = timeline
-                .events
-                .first()
-                .zip(
-                    timeline
-                        .events
-                        .iter()
-                        .map(|e| e.end.unwrap_or(e.start))
-                        .max_by_key(|d| d.date),
-                )
-                .map(|(first, last)| format!(", {} to {}", first.start, last))
-                .unwrap_or_default();
-            let tours: Vec<&str> = timeline.tours.iter().map(|t| t.id.as_str()).collect();
-            let tours = if tours.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", tours.join(", "))
-            };
-            println!(
-                "{name}: ok: {} events, {} sources, {} categories, {} places, {} actors, {} eras, {} tours{tours}{span}",
-                timeline.events.len(),
-                timeline.source_count(),
-                timeline.categories.len(),
-                timeline.places.len(),
-                timeline.actors.len(),
-                timeline.eras.len(),
-                timeline.tours.len(),
-            );
-            ExitCode::SUCCESS
-        }
-        (Err(err), _) => {
-            for line in err.lines() {
-                eprintln!("{line}");
-            }
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn report(err: &LoadError) -> ExitCode {
-    for line in err.lines() {
-        eprintln!("{line}");
-    }
-    ExitCode::FAILURE
-}
-
-/// The tour named on the command line, or an error message listing the tours.
-fn find_tour(timeline: &Timeline, id: &str) -> Result<usize, String> {
-    timeline
-        .tours
-        .iter()
-        .position(|t| t.id == id)
-        .ok_or_else(|| {
-            let known: Vec<&str> = timeline.tours.iter().map(|t| t.id.as_str()).collect();
-            format!("unknown tour `{id}` (known: {})", known.join(", "))
-        })
-}
-
-fn run_export(
-    path: Option<&Path>,
-    format: Format,
-    filter: &Filter,
-    tour: Option<&str>,
-    lang: Lang,
-) -> ExitCode {
-    let timeline = match load(path) {
-        (Ok(timeline), _) => timeline,
-        (Err(err), _) => return report(&err),
-    };
-    let (indices, notes): (Vec<usize>, Option<Vec<&belarus_timeline::model::Text>>) = match tour {
-        Some(id) => match find_tour(&timeline, id) {
-            Ok(t) => {
-                let steps = &timeline.tours[t].steps;
-                (
-                    steps.iter().map(|(i, _)| *i).collect(),
-                    Some(steps.iter().map(|(_, n)| n).collect()),
-                )
-            }
-            Err(err) => {
-                eprintln!("error: {err}");
-                return ExitCode::from(2);
-            }
-        },
-        None => match filter.compile(&timeline) {
-            Ok(compiled) => (compiled.apply(), None),
-            Err(err) => {
-                eprintln!("error: {err}");
-                return ExitCode::from(2);
-            }
-        },
-    };
-    match export::export(&timeline, &indices, notes.as_deref(), format, lang) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("error: {err}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// `--present`, `--tour`, `--step`.
-struct Present {
-    on: bool,
-    tour: Option<String>,
-    step: usize,
-}
-
-struct RenderArgs {
-    out: PathBuf,
-    width: u32,
-    height: u32,
-    event: Option<String>,
-    all_steps: bool,
-    theme: Theme,
-    filter: Filter,
-    lang: Lang,
-}
-
-fn run_render(path: Option<&Path>, args: &RenderArgs, present: &Present) -> ExitCode {
-    let (timeline, name) = match load(path) {
-        (Ok(timeline), name) => (std::sync::Arc::new(timeline), name),
-        (Err(err), _) => return report(&err),
-    };
-    if let Err(err) = args.filter.compile(&timeline) {
-        eprintln!("error: {err}");
-        return ExitCode::from(2);
-    }
-    let tour = match present
-        .tour
-        .as_deref()
-        .map(|id| find_tour(&timeline, id))
-        .transpose()
-    {
-        Ok(tour) => tour,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::from(2);
-        }
-    };
-    let event = match args.event.as_deref() {
-        Some(id) => match timeline.event_index(id) {
-            Some(index) => Some(index),
-            None => {
-                eprintln!("error: unknown event `{id}`");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
-    };
-    let presenting = present.on || args.all_steps || tour.is_some();
-    let setup = |step: usize| {
-        let mut app = offscreen::app_for(std::sync::Arc::clone(&timeline), &name, args.lang);
-        app.state.theme = args.theme;
-        app.runtime
-            .queued
-            .push(FilterCommand::Set(args.filter.clone()).into());
-        if let (Some(from), Some(to)) = (args.filter.from, args.filter.to) {
-            let (a, b) = (seconds_from_date(from), seconds_from_date(to) + 86_400.0);
-            app.runtime.queued.push(ViewCommand::ZoomTo(a, b).into());
-        }
-        if let Some(index) = event {
-            app.runtime
-                .queued
-                .push(SelectionCommand::Select(Some(index)).into());
-        }
-        if presenting {
-            app.runtime
-                .queued
-                .push(PresentCommand::Start { tour, step }.into());
-        }
-        app
-    };
-    if args.all_steps {
-        let Some(t) = tour else {
-            eprintln!("error: --all-steps needs --tour ID");
-            return ExitCode::from(2);
-        };
-        if let Err(err) = std::fs::create_dir_all(&args.out) {
-            eprintln!("error: cannot create {}: {err}", args.out.display());
-            return ExitCode::FAILURE;
-        }
-        let steps = timeline.tours[t].steps.len();
-        for step in 0..steps {
-            let file = args
-                .out
-                .join(format!("{}-{:02}.png", timeline.tours[t].id, step + 1));
-            if let Err(err) = render_one(setup(step), args, &file) {
-                eprintln!("error: {}: {err}", file.display());
-                return ExitCode::FAILURE;
-            }
-            println!("{}", file.display());
-        }
-        return ExitCode::SUCCESS;
-    }
-    match render_one(setup(present.step), args, &args.out) {
-        Ok(()) => {
-            println!("{}", args.out.display());
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("error: {}: {err}", args.out.display());
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn run_generate(count: usize, seed: u64, out: Option<&Path>) -> ExitCode {
-    let result = match out {
-        Some(path) => std::fs::File::create(path).and_then(|file| {
-            let mut writer = std::io::BufWriter::new(file);
-            belarus_timeline::generate::write(&mut writer, count, seed)?;
-            std::io::Write::flush(&mut writer)
-        }),
-        None => {
-            let stdout = std::io::stdout();
-            let mut writer = std::io::BufWriter::new(stdout.lock());
-            belarus_timeline::generate::write(&mut writer, count, seed)
-                .and_then(|()| std::io::Write::flush(&mut writer))
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: cannot write the generated file: {err}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn render_one(app: App, args: &RenderArgs, file: &Path) -> Result<(), String> {
-    let image = offscreen::render(app, args.width, args.height).map_err(|e| e.to_string())?;
-    image
-        .save_with_format(file, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())
-}
-
-fn run_window(
-    path: Option<&Path>,
-    chosen_lang: Option<Lang>,
-    lang: Lang,
-    reset: bool,
-    present: &Present,
-) -> ExitCode {
-    let (result, name) = load(path);
-    let loaded = Loaded::from_result(result, &name);
-    let watch = path.map(Path::to_path_buf);
-    let start_presentation = match &loaded {
-        Loaded::Timeline(timeline, _) if present.on || present.tour.is_some() => {
-            match present
-                .tour
-                .as_deref()
-                .map(|id| find_tour(timeline, id))
-                .transpose()
-            {
-                Ok(tour) => Some(PresentCommand::Start {
-                    tour,
-                    step: present.step,
-                }),
-                Err(err) => {
-                    eprintln!("error: {err}");
-                    return ExitCode::from(2);
-                }
-            }
-        }
-        _ => None,
-    };
-    let title = match &loaded {
-        Loaded::Timeline(timeline, _) => timeline.title.get(lang).to_owned(),
-        Loaded::Errors(_) => "belarus-timeline".to_owned(),
-    };
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title(&title)
-        .with_app_id("belarus-timeline")
-        .with_inner_size([1400.0, 860.0])
-        .with_min_inner_size([640.0, 420.0]);
-    match window_icon() {
-        Ok(icon) => viewport = viewport.with_icon(icon),
-        Err(err) => eprintln!("warning: window icon not loaded: {err}"),
-    }
-    let options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "belarus-timeline",
-        options,
-        Box::new(move |cc| {
-            let mut app = App::new(loaded, lang);
-            if !reset && let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
-                app.restore(saved);
-            }
-            // A language given on the command line wins over the remembered one.
-            if let Some(lang) = chosen_lang {
-                app.state.lang = lang;
-            }
-            app.runtime
-                .queued
-                .extend(start_presentation.map(Into::into));
-            if let Some(path) = &watch {
-                app.watch(path, &cc.egui_ctx);
-            }
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: could not open the window: {err}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// The window icon, decoded from the PNG in assets/ with the image crate.
-fn window_icon() -> Result<egui::IconData, image::ImageError> {
-    let image = image::load_from_memory_with_format(
-        include_bytes!("../assets/icon.png"),
-        image::ImageFormat::Png,
-    )?
-    .into_rgba8();
-    let (width, height) = image.dimensions();
-    Ok(egui::IconData {
-        rgba: image.into_raw(),
-        width,
-        height,
-    })
 }

@@ -20,6 +20,29 @@ pub enum Reload {
     Finished(Box<Result<Timeline, LoadError>>),
 }
 
+/// Why a file cannot be watched.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// The path cannot be made absolute.
+    #[error("{path}: {source}")]
+    Path {
+        /// The path as given.
+        path: String,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The folder cannot be watched.
+    #[error("cannot watch {folder}: {source}")]
+    Watch {
+        /// The folder of the file.
+        folder: String,
+        /// What the watcher said.
+        #[source]
+        source: notify_debouncer_mini::notify::Error,
+    },
+}
+
 /// Watches one events file.
 pub struct Watcher {
     path: PathBuf,
@@ -33,8 +56,11 @@ pub const QUIET: Duration = Duration::from_millis(150);
 impl Watcher {
     /// Starts watching `path`; `wake` is called from the watcher's thread whenever there is news
     /// (to repaint the window).
-    pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
-        let path = std::path::absolute(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, WatchError> {
+        let path = std::path::absolute(path).map_err(|source| WatchError::Path {
+            path: path.display().to_string(),
+            source,
+        })?;
         let folder = path
             .parent()
             .map(Path::to_path_buf)
@@ -55,11 +81,17 @@ impl Watcher {
             let _ = sender.send(Reload::Finished(Box::new(load_path(&file))));
             wake();
         })
-        .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+        .map_err(|source| WatchError::Watch {
+            folder: folder.display().to_string(),
+            source,
+        })?;
         debouncer
             .watcher()
             .watch(&folder, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+            .map_err(|source| WatchError::Watch {
+                folder: folder.display().to_string(),
+                source,
+            })?;
         Ok(Self {
             path,
             events,

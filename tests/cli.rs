@@ -83,6 +83,31 @@ fn check_unreadable_inputs() {
 }
 
 #[test]
+fn check_names_formats_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = write(&dir, "timeline.json", br#"{"events": []}"#);
+    bin()
+        .arg("check")
+        .arg(&json)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{}: this is a JSON file, which cannot be read yet: open an events file in RON",
+            json.display()
+        )));
+    let text = write(&dir, "notes.txt", b"hello");
+    bin()
+        .arg("check")
+        .arg(&text)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{}: not an events file this program can read",
+            text.display()
+        )));
+}
+
+#[test]
 fn check_refuses_huge_files_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
@@ -251,15 +276,26 @@ fn tour_handout_lists_every_source_of_the_tour() {
             }
             let note = note.get(belarus_timeline::model::Lang::En);
             let first_words: String = note.chars().take(30).collect();
-            let first_words = if format == "html" {
-                first_words.replace('\'', "&#39;").replace('"', "&quot;")
-            } else {
-                first_words
-            };
             assert!(
-                text.contains(first_words.split('\'').next().unwrap_or("")),
-                "{format}: note missing"
+                !first_words.trim().is_empty(),
+                "step {index} of the tour has no note"
             );
+            // Escaped as each format escapes text.
+            let shown: String = first_words
+                .chars()
+                .map(|c| match (format, c) {
+                    ("html", '&') => "&amp;".to_owned(),
+                    ("html", '<') => "&lt;".to_owned(),
+                    ("html", '>') => "&gt;".to_owned(),
+                    ("html", '"') => "&quot;".to_owned(),
+                    ("html", '\'') => "&#39;".to_owned(),
+                    ("markdown", '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\') => {
+                        format!("\\{c}")
+                    }
+                    _ => c.to_string(),
+                })
+                .collect();
+            assert!(text.contains(&shown), "{format}: note missing: {shown}");
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use belarus_timeline::model::{Assets, Timeline, load::load_owned};
-use belarus_timeline::query::{Filter, haystack};
+use belarus_timeline::query::{Filter, IndexCell, haystack};
 use belarus_timeline::timeline::layout::{self, DENSITY_THRESHOLD, shown_at};
 use belarus_timeline::timeline::{Item, LaneIndex, LaneLayout, Metrics, TimeView};
 use belarus_timeline::ui::{App, Loaded, ViewCommand};
@@ -47,10 +47,26 @@ fn check_lane(timeline: &Timeline, lanes: &LaneIndex, lane: usize, view: &TimeVi
     };
     match layout {
         LaneLayout::Density { counts, bucket } => {
-            assert!(lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD);
             let dt = view.span * bucket / width;
             let total: u32 = counts.iter().sum();
-            let starting = lanes.count(lane, view.min, view.min + dt * counts.len() as f64);
+            let end = view.min + dt * counts.len() as f64;
+            // A plain scan of the timeline, not of the lane index the strip was counted from.
+            let scanned = timeline
+                .range(view.min, end)
+                .filter(|&i| {
+                    let e = &timeline.events[i];
+                    usize::from(e.category) == lane && (view.min..end).contains(&e.start_seconds())
+                })
+                .count();
+            assert!(
+                scanned > 0,
+                "lane {lane}: a density strip over no events in {view:?}"
+            );
+            assert_eq!(
+                total as usize, scanned,
+                "density of lane {lane} counts every event that starts in it"
+            );
+            let starting = lanes.count(lane, view.min, end);
             assert_eq!(
                 total as usize, starting,
                 "density of lane {lane} counts every start"
@@ -181,6 +197,7 @@ fn a_million_events_keep_every_invariant() {
     );
 
     // Search agrees with a plain scan of every event's text; a category filter with a count.
+    let index = IndexCell::default();
     for (query, needle) in [
         ("Hrodna", "hrodn"),
         ("Забастоўка", "zabastouk"),
@@ -190,7 +207,7 @@ fn a_million_events_keep_every_invariant() {
             search: query.into(),
             ..Filter::default()
         }
-        .compile(&timeline)
+        .compile(&timeline, &index)
         .expect("compiles");
         let mask = compiled.search_mask().expect("a query").to_vec();
         for (i, event) in timeline.events.iter().enumerate() {
@@ -204,7 +221,7 @@ fn a_million_events_keep_every_invariant() {
         categories: ["strike".to_owned()].into(),
         ..Filter::default()
     }
-    .compile(&timeline)
+    .compile(&timeline, &index)
     .expect("compiles")
     .apply();
     let category = timeline
@@ -251,4 +268,20 @@ fn a_million_events_keep_every_invariant() {
         }
     }
     app.apply(&ctx, ViewCommand::FitAll);
+    // Frames a second apart: the jump ends.
+    for second in 1..4 {
+        let mut output = ctx.run_ui(
+            egui::RawInput {
+                time: Some(1000.0 + f64::from(second)),
+                ..Default::default()
+            },
+            |ui| app.show(ui),
+        );
+        output.textures_delta.clear();
+    }
+    let fitted = app.view().expect("a view");
+    assert!(
+        fitted.min <= first && fitted.max() >= last,
+        "after FitAll, {fitted:?} shows the whole span {first}..{last}"
+    );
 }

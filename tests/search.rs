@@ -1,7 +1,7 @@
 //! Filters and search over the bundled data: any spelling finds the same events.
 
 use belarus_timeline::model::{Timeline, load_bundled};
-use belarus_timeline::query::Filter;
+use belarus_timeline::query::{Filter, IndexCell};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -14,7 +14,10 @@ fn search(timeline: &Timeline, query: &str) -> Vec<usize> {
         search: query.to_owned(),
         ..Filter::default()
     };
-    filter.compile(timeline).expect("no unknown ids").apply()
+    filter
+        .compile(timeline, &IndexCell::default())
+        .expect("no unknown ids")
+        .apply()
 }
 
 #[test]
@@ -57,7 +60,10 @@ fn search_reaches_publishers_tags_and_summaries() {
 #[test]
 fn empty_filter_shows_everything() {
     let timeline = bundled();
-    let all = Filter::default().compile(&timeline).unwrap().apply();
+    let all = Filter::default()
+        .compile(&timeline, &IndexCell::default())
+        .unwrap()
+        .apply();
     assert_eq!(all, (0..timeline.events.len()).collect::<Vec<_>>());
 }
 
@@ -73,7 +79,7 @@ proptest! {
         if category < timeline.categories.len() {
             filter.categories.insert(timeline.categories[category].id.clone());
         }
-        let shown = filter.compile(&timeline).unwrap().apply();
+        let shown = filter.compile(&timeline, &IndexCell::default()).unwrap().apply();
         for &i in &shown {
             let e = &timeline.events[i];
             let last = e.end.unwrap_or(e.start);

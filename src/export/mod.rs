@@ -42,8 +42,6 @@ pub fn export(
     }
 }
 
-pub use markdown::handout;
-
 /// What a handout prints for one event, the same in every handout format.
 struct Entry<'t> {
     event: &'t crate::model::Event,

@@ -23,6 +23,39 @@ pub enum Precision {
     Month,
 }
 
+/// Why a text is not a date.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not in the form `YYYY-MM-DD` or `YYYY-MM`.
+    #[error(
+        "`{0}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known"
+    )]
+    Form(String),
+    /// A month outside 1 to 12.
+    #[error("`{text}` is not a date: there is no month {month}")]
+    NoMonth {
+        /// The text.
+        text: String,
+        /// The month it gives.
+        month: u32,
+    },
+    /// A day the month does not have.
+    #[error("`{text}` is not a date: {month} has no day {day}")]
+    NoDay {
+        /// The text.
+        text: String,
+        /// The month and year, like "February 2020".
+        month: String,
+        /// The day it gives.
+        day: u32,
+    },
+}
+
+/// Why a text is not a time of day.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a time: expected `HH:MM` from 00:00 to 23:59")]
+pub struct TimeError(pub String);
+
 /// A calendar date with its precision. For month precision `date` is the first of the month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FuzzyDate {
@@ -42,15 +75,15 @@ impl FuzzyDate {
     }
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM`, explaining what is wrong otherwise.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, DateError> {
         let mut split = text.splitn(4, '-');
         let parts: [Option<&str>; 4] = [split.next(), split.next(), split.next(), split.next()];
-        let bad_form = || {
-            format!(
-                "`{text}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known"
-            )
+        let bad_form = || DateError::Form(text.to_owned());
+        let no_month = |month| DateError::NoMonth {
+            text: text.to_owned(),
+            month,
         };
-        let number = |part: &str, len: usize| -> Result<u32, String> {
+        let number = |part: &str, len: usize| -> Result<u32, DateError> {
             if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
                 part.parse().map_err(|_| bad_form())
             } else {
@@ -61,7 +94,7 @@ impl FuzzyDate {
             [Some(y), Some(m), None, None] => {
                 let (year, month) = (number(y, 4)?, number(m, 2)?);
                 let date = NaiveDate::from_ymd_opt(year as i32, month, 1)
-                    .ok_or_else(|| format!("`{text}` is not a date: there is no month {month}"))?;
+                    .ok_or_else(|| no_month(month))?;
                 Ok(Self {
                     date,
                     precision: Precision::Month,
@@ -71,12 +104,13 @@ impl FuzzyDate {
                 let (year, month, day) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
                 let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
                     if (1..=12).contains(&month) {
-                        format!(
-                            "`{text}` is not a date: {} has no day {day}",
-                            month_year(year, month)
-                        )
+                        DateError::NoDay {
+                            text: text.to_owned(),
+                            month: month_year(year, month),
+                            day,
+                        }
                     } else {
-                        format!("`{text}` is not a date: there is no month {month}")
+                        no_month(month)
                     }
                 })?;
                 Ok(Self::day(date))
@@ -143,12 +177,12 @@ pub fn first_of_next_month(date: NaiveDate) -> NaiveDate {
 }
 
 /// Parses a local time `HH:MM`.
-pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+pub fn parse_time(text: &str) -> Result<NaiveTime, TimeError> {
     let valid_form = text.len() == 5 && text.as_bytes()[2] == b':';
     valid_form
         .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
         .flatten()
-        .ok_or_else(|| format!("`{text}` is not a time: expected `HH:MM` from 00:00 to 23:59"))
+        .ok_or_else(|| TimeError(text.to_owned()))
 }
 
 /// Seconds since the epoch at the start of `date`.
@@ -190,16 +224,18 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates_with_a_reason() {
-        let err = FuzzyDate::parse("2020-02-30").unwrap_err();
+        let err = FuzzyDate::parse("2020-02-30").unwrap_err().to_string();
         assert!(err.contains("February 2020 has no day 30"), "{err}");
         assert!(
             FuzzyDate::parse("2020-13-01")
                 .unwrap_err()
+                .to_string()
                 .contains("no month 13")
         );
         assert!(
             FuzzyDate::parse("9 Aug 2020")
                 .unwrap_err()
+                .to_string()
                 .contains("YYYY-MM-DD")
         );
         assert!(FuzzyDate::parse("2020-8-9").is_err());

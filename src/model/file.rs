@@ -1,8 +1,9 @@
 //! The `events.ron` format exactly as curators write it.
 //!
-//! These types are only the shape of the file: [`super::load`] checks them and builds the
-//! [`super::Timeline`] that the rest of the program uses. Every optional field may be left out;
-//! `Option` fields are written without `Some(…)` (RON's `implicit_some` is on).
+//! These types are only the shape of the data: every reader hands them to the
+//! [`super::build::Builder`], which checks them and builds the [`super::Timeline`] that the
+//! rest of the program uses. Every optional field may be left out; `Option` fields are written
+//! without `Some(…)` (RON's `implicit_some` is on).
 
 use serde::{Deserialize, Serialize};
 
@@ -107,41 +108,49 @@ pub struct Era {
 }
 
 /// One event of the timeline.
+///
+/// The one definition of an event's shape. Its strings are `S` and its texts `T`: owned
+/// (`String`, [`Text`]) by default, or borrowed from the file's text
+/// ([`super::build::RawEvent`]) when a reader hands events to the builder one by one.
 #[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, rename = "Event")]
-pub struct EventRecord {
+#[serde(
+    deny_unknown_fields,
+    rename = "Event",
+    bound(deserialize = "S: Deserialize<'de>, T: Deserialize<'de>")
+)]
+pub struct EventRecord<S = String, T = Text> {
     /// Stable slug (lowercase letters, digits, `-`), used in links, tours and saved state.
-    pub id: String,
+    pub id: S,
     /// `YYYY-MM-DD`, or `YYYY-MM` when only the month is confirmed.
-    pub start: String,
+    pub start: S,
     /// Last day of an event that lasts several days (inclusive), same form as `start`.
     #[serde(default)]
-    pub end: Option<String>,
+    pub end: Option<S>,
     /// Local (Minsk) time `HH:MM`, when a source states it.
     #[serde(default)]
-    pub time: Option<String>,
+    pub time: Option<S>,
     /// Category id.
-    pub category: String,
+    pub category: S,
     /// 1 = key event, 2 = notable, 3 = detail.
     pub importance: u8,
     /// Title per language; English is required.
-    pub title: Text,
+    pub title: T,
     /// Summary per language; English is required.
-    pub summary: Text,
+    pub summary: T,
     /// Place ids.
     #[serde(default)]
-    pub places: Vec<String>,
+    pub places: Vec<S>,
     /// Actor ids.
     #[serde(default)]
-    pub actors: Vec<String>,
+    pub actors: Vec<S>,
     /// Free tags (slugs), shared between events.
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Vec<S>,
     /// An honest image: a path under `assets/`, with caption, credit and licence.
     #[serde(default)]
     pub image: Option<Image>,
     /// Where the facts come from. At least one source must have a URL.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Source<S>>,
 }
 
 /// An image of an event, stored under `assets/`.
@@ -161,18 +170,18 @@ pub struct Image {
 
 /// A source: `Source(title: …, publisher: "BBC News", published: "2020-08-10", url: "https://…")`.
 #[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
+#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+pub struct Source<S = String> {
     /// The title of the article or page.
-    pub title: String,
+    pub title: S,
     /// Who published it.
-    pub publisher: String,
+    pub publisher: S,
     /// When it was published, `YYYY-MM-DD` (left out for encyclopedia pages with no single date).
     #[serde(default)]
-    pub published: Option<String>,
+    pub published: Option<S>,
     /// http or https address; left out only for a print or offline citation.
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<S>,
 }
 
 /// A guided tour for the classroom.

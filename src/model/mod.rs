@@ -1,16 +1,21 @@
-//! The data: the file format, loading with precise errors, and the time-sorted index.
+//! The data: the file format, its readers, the builder that checks what they read, loading
+//! with precise errors, and the time-sorted index.
 
+pub mod build;
+pub mod check;
 pub mod date;
 pub mod error;
 pub mod file;
+pub mod format;
 pub mod load;
-pub mod locate;
-mod stream;
+pub mod problem;
+pub mod ron;
 pub mod text;
 pub mod timeline;
 
 pub use date::{FuzzyDate, Precision, Seconds};
 pub use error::{Diagnostic, LoadError};
+pub use format::Format;
 pub use load::{Assets, load_bundled, load_path, load_str};
 pub use text::{Lang, Text};
 pub use timeline::{Category, Era, Event, Timeline, Tour};

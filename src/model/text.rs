@@ -128,7 +128,7 @@ impl<'de> Deserialize<'de> for Text {
     /// The same map as an event's borrowed text (same messages for unknown or repeated
     /// languages), made owned.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::stream::TextIn::deserialize(deserializer).map(|text| text.into_owned())
+        super::build::RawText::deserialize(deserializer).map(|text| text.into_owned())
     }
 }
 

@@ -322,8 +322,6 @@ pub struct Timeline {
     pub tours: Vec<Tour>,
     /// Where the images of this timeline are.
     pub assets: super::Assets,
-    /// Built on first use (or ahead, on a thread): see [`Timeline::search_index`].
-    pub(super) search_index: std::sync::Arc<std::sync::OnceLock<crate::query::index::SearchIndex>>,
     /// Start times of `events`, in the same order, for binary search.
     pub(super) starts: Vec<Seconds>,
     /// Every event's end, and its category, by index: read in tight loops over all events.
@@ -353,18 +351,6 @@ impl Timeline {
         timeline.latest_end = timeline.ends.iter().copied().fold(f64::MIN, f64::max);
         timeline.by_id = Default::default();
         timeline
-    }
-
-    /// The search index; built once, on first use. Another thread asking meanwhile waits for
-    /// the same build.
-    pub fn search_index(&self) -> &crate::query::index::SearchIndex {
-        self.search_index
-            .get_or_init(|| crate::query::index::SearchIndex::build(self))
-    }
-
-    /// Whether the search index has been built (it is built on first use, or on a thread).
-    pub fn search_index_ready(&self) -> bool {
-        self.search_index.get().is_some()
     }
 
     /// The index of the event with this id.

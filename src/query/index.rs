@@ -7,7 +7,31 @@
 //! finds the matching words, and their event lists give the events: the cost follows the
 //! number of hits, not the size of the file.
 
+use std::sync::{Arc, OnceLock};
+
 use crate::model::Timeline;
+
+/// The search index of one timeline, built once, on first use or ahead on a thread.
+///
+/// Clones share the same index, so a thread can build it while the window keeps a handle to
+/// ask whether it is ready. A cell belongs to one timeline: make a new one for a new timeline.
+#[derive(Clone, Debug, Default)]
+pub struct IndexCell(Arc<OnceLock<SearchIndex>>);
+
+impl IndexCell {
+    /// The index of `timeline`, built now if it is not yet. Another thread asking meanwhile
+    /// waits for the same build.
+    pub fn get_or_build(&self, timeline: &Timeline) -> &SearchIndex {
+        let index = self.0.get_or_init(|| SearchIndex::build(timeline));
+        debug_assert_eq!(index.len, timeline.events.len(), "a cell per timeline");
+        index
+    }
+
+    /// Whether the index has been built.
+    pub fn is_ready(&self) -> bool {
+        self.0.get().is_some()
+    }
+}
 
 /// Words and, per word, the events that contain it.
 #[derive(Debug, Default)]
@@ -76,7 +100,7 @@ impl SearchIndex {
     /// Folds and splits every event's text. Linear in the size of the file; built once per
     /// timeline, on a thread of its own in the window.
     pub fn build(timeline: &Timeline) -> Self {
-        let mut ids: crate::model::load::FastMap<Box<str>, u32> = Default::default();
+        let mut ids: crate::model::check::FastMap<Box<str>, u32> = Default::default();
         let mut words: Vec<u8> = Vec::new();
         let mut word_starts: Vec<u32> = Vec::new();
         // (word, event) pairs, in event order.

@@ -13,6 +13,7 @@ use crate::model::date::{DAY, seconds_from_date};
 use crate::model::{Event, Lang, Timeline};
 
 pub use fold::fold;
+pub use index::IndexCell;
 
 /// A selection of events. Within one facet any listed value matches (categories A or B); across
 /// facets all must match (category A and place P). An empty facet does not restrict.
@@ -55,8 +56,13 @@ impl Filter {
         *self == Self::default()
     }
 
-    /// Resolves the filter against a timeline, for fast matching.
-    pub fn compile<'t>(&self, timeline: &'t Timeline) -> Result<Compiled<'t>, UnknownId> {
+    /// Resolves the filter against a timeline, for fast matching. A search query uses the
+    /// timeline's `index`, building it if it is not built yet.
+    pub fn compile<'t>(
+        &self,
+        timeline: &'t Timeline,
+        index: &IndexCell,
+    ) -> Result<Compiled<'t>, UnknownId> {
         let resolve = |kind: &'static str, ids: &BTreeSet<String>, known: Vec<&str>| {
             ids.iter()
                 .map(|id| {
@@ -66,7 +72,7 @@ impl Filter {
                         .map(|i| i as u32)
                         .ok_or_else(|| {
                             let suggestion =
-                                crate::model::load::did_you_mean(id, known.iter().copied())
+                                crate::model::check::did_you_mean(id, known.iter().copied())
                                     .map(|s| format!("; did you mean `{s}`?"))
                                     .unwrap_or_default();
                             let listed = if known.len() <= 40 {
@@ -112,7 +118,7 @@ impl Filter {
             tags,
             from: self.from.map(seconds_from_date),
             to: self.to.map(|d| seconds_from_date(d) + DAY),
-            search: Search::new(timeline, &self.search),
+            search: Search::new(timeline, index, &self.search),
         })
     }
 }
@@ -160,19 +166,9 @@ impl Compiled<'_> {
         range.filter(|&i| self.matches(i)).collect()
     }
 
-    /// Whether the search part matches the event at `index` (for dimming the others).
-    pub fn search_matches(&self, index: usize) -> bool {
-        self.search.matches(index)
-    }
-
     /// Per event, whether the search part matches it; `None` without a query.
     pub fn search_mask(&self) -> Option<&[bool]> {
         self.search.matched.as_deref()
-    }
-
-    /// True when there is a search query.
-    pub fn has_search(&self) -> bool {
-        self.search.matched.is_some()
     }
 }
 
@@ -200,7 +196,7 @@ pub fn stem(folded: &str) -> &str {
 }
 
 impl Search {
-    fn new(timeline: &Timeline, query: &str) -> Self {
+    fn new(timeline: &Timeline, index: &IndexCell, query: &str) -> Self {
         fn spellings<'a>(
             name: &'a crate::model::Text,
             aliases: &'a [String],
@@ -240,7 +236,7 @@ impl Search {
                     .collect();
                 stems.sort();
                 stems.dedup();
-                let index = timeline.search_index();
+                let index = index.get_or_build(timeline);
                 let mut marks = vec![false; timeline.events.len()];
                 index.mark(&stems, &mut marks);
                 for actor in actors {

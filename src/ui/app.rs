@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use crate::i18n::{t, tr};
 use crate::model::date::{DAY, date_from_seconds, seconds_from_date};
 use crate::model::{LoadError, Timeline};
+use crate::query::IndexCell;
 use crate::timeline::TimeView;
 
 use super::command::{
@@ -106,6 +107,11 @@ pub struct App {
 impl App {
     /// An application showing `loaded`.
     pub fn new(loaded: Loaded, lang: crate::model::Lang) -> Self {
+        Self::with_search_index(loaded, lang, IndexCell::default())
+    }
+
+    /// An application showing `loaded`, whose search index is (or is being) built in `index`.
+    pub fn with_search_index(loaded: Loaded, lang: crate::model::Lang, index: IndexCell) -> Self {
         let mut app = Self {
             loaded,
             state: State {
@@ -130,7 +136,7 @@ impl App {
                 help: false,
             },
         };
-        app.data_changed();
+        app.data_changed(index);
         app
     }
 
@@ -230,14 +236,15 @@ impl App {
         self.runtime.animation.is_some()
     }
 
-    /// The data changed: derive everything anew and warm the search index.
-    fn data_changed(&mut self) {
+    /// The data changed: derive everything anew and warm the search index in `index` (a new
+    /// cell for a new timeline).
+    fn data_changed(&mut self, index: IndexCell) {
         self.runtime.data_generation += 1;
         self.shown = self
             .timeline()
-            .map(|timeline| Shown::new(timeline, self.runtime.data_generation));
+            .map(|timeline| Shown::new(timeline, self.runtime.data_generation, index.clone()));
         if let Some(timeline) = self.timeline().cloned() {
-            warm_search_index(&timeline);
+            warm_search_index(&timeline, &index);
             self.state.retain_known(&timeline);
         }
         self.refilter();
@@ -273,7 +280,7 @@ impl App {
                 self.runtime.banner.clear();
                 self.runtime.animation = None;
                 self.runtime.listing = None;
-                self.data_changed();
+                self.data_changed(IndexCell::default());
             }
             Err(err) => match self.loaded {
                 Loaded::Timeline(..) => self.runtime.banner = err.lines(),
@@ -736,7 +743,11 @@ impl App {
         }
         self.poll_watcher();
         if self.shown.as_ref().is_some_and(|s| s.search_waiting) {
-            if self.timeline().is_some_and(|t| t.search_index_ready()) {
+            if self
+                .shown
+                .as_ref()
+                .is_some_and(|s| s.search_index.is_ready())
+            {
                 self.refilter();
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -838,12 +849,15 @@ fn fit_events(timeline: &Timeline, visible: &[usize]) -> Option<TimeView> {
 
 /// Builds the search index on a thread, so that the first search does not block a frame
 /// (files up to [`super::shown::SYNC_INDEX_EVENTS`] events would build it on first use in milliseconds).
-fn warm_search_index(timeline: &Arc<Timeline>) {
-    let timeline = Arc::clone(timeline);
+fn warm_search_index(timeline: &Arc<Timeline>, index: &IndexCell) {
+    if index.is_ready() {
+        return;
+    }
+    let (timeline, index) = (Arc::clone(timeline), index.clone());
     let spawned = std::thread::Builder::new()
         .name("search-index".into())
         .spawn(move || {
-            timeline.search_index();
+            index.get_or_build(&timeline);
         });
     if let Err(err) = spawned {
         eprintln!("warning: search index will be built on first search: {err}");

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::model::{Seconds, Timeline};
-use crate::query::Filter;
 use crate::query::facets::Facets;
+use crate::query::{Filter, IndexCell};
 use crate::timeline::{LaneIndex, TimeView};
 
 use super::state::State;
@@ -39,11 +39,14 @@ pub struct Shown {
     pub limits: (Seconds, Seconds),
     /// The view a fresh start opens on: the key events.
     pub opening_view: TimeView,
+    /// The timeline's search index, built on a thread after loading.
+    pub search_index: IndexCell,
 }
 
 impl Shown {
-    /// Derived data of a freshly loaded timeline (call [`Shown::rebuild`] next).
-    pub fn new(timeline: &Timeline, data_generation: u64) -> Self {
+    /// Derived data of a freshly loaded timeline (call [`Shown::rebuild`] next), with the
+    /// cell its search index is (or will be) built in.
+    pub fn new(timeline: &Timeline, data_generation: u64, search_index: IndexCell) -> Self {
         let (start, end) = timeline.span().unwrap_or((0.0, 86_400.0));
         let margin = ((end - start) * 0.04).max(86_400.0);
         let limits = (start - margin, end + margin);
@@ -77,6 +80,7 @@ impl Shown {
             facets: Facets::new(timeline),
             limits,
             opening_view,
+            search_index,
         }
     }
 
@@ -94,19 +98,18 @@ impl Shown {
             everything()
         } else {
             without_search
-                .compile(timeline)
+                .compile(timeline, &self.search_index)
                 .map_or_else(|_| everything(), |c| c.apply())
         };
         self.matches.clear();
         self.search_results.clear();
         // A large file's index is built on a thread: until it is ready, the query waits and
         // the window stays fluid (small files build it on the spot, in milliseconds).
-        self.search_waiting = searching
-            && !timeline.search_index_ready()
-            && timeline.events.len() > SYNC_INDEX_EVENTS;
+        self.search_waiting =
+            searching && !self.search_index.is_ready() && timeline.events.len() > SYNC_INDEX_EVENTS;
         if searching
             && !self.search_waiting
-            && let Ok(compiled) = state.filter.compile(timeline)
+            && let Ok(compiled) = state.filter.compile(timeline, &self.search_index)
             && let Some(mask) = compiled.search_mask()
         {
             self.matches = mask.to_vec();

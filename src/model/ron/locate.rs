@@ -6,41 +6,7 @@
 
 use std::ops::Range;
 
-/// One step of a path into the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Seg {
-    /// A named field of a struct, or a key of a map.
-    Key(String),
-    /// An element of a list.
-    Index(usize),
-}
-
-/// A path from the top of the document to a value, such as `events[3].sources[0].url`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Path(pub Vec<Seg>);
-
-impl Path {
-    /// The top of the document.
-    pub fn root() -> Self {
-        Self(Vec::new())
-    }
-
-    /// This path, then a field or map key.
-    #[must_use]
-    pub fn key(&self, key: &str) -> Self {
-        let mut segs = self.0.clone();
-        segs.push(Seg::Key(key.to_owned()));
-        Self(segs)
-    }
-
-    /// This path, then a list index.
-    #[must_use]
-    pub fn index(&self, index: usize) -> Self {
-        let mut segs = self.0.clone();
-        segs.push(Seg::Index(index));
-        Self(segs)
-    }
-}
+use crate::model::problem::{Path, Seg};
 
 /// A value in the document and where it stands.
 #[derive(Debug)]

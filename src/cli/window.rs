@@ -1,0 +1,103 @@
+//! The window, on the bundled events or on a file that is then watched.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use belarus_timeline::model::Lang;
+use belarus_timeline::ui::{App, Loaded, PresentCommand};
+
+use super::{Present, find_tour, load};
+
+/// Opens the window on the file at `path` (the bundled one without a path). `chosen_lang` is
+/// the language given on the command line, `lang` the one to start with.
+pub fn window(
+    path: Option<&Path>,
+    chosen_lang: Option<Lang>,
+    lang: Lang,
+    reset: bool,
+    present: &Present,
+) -> ExitCode {
+    let (result, name) = load(path);
+    let loaded = Loaded::from_result(result, &name);
+    let watch = path.map(Path::to_path_buf);
+    let start_presentation = match &loaded {
+        Loaded::Timeline(timeline, _) if present.on || present.tour.is_some() => {
+            match present
+                .tour
+                .as_deref()
+                .map(|id| find_tour(timeline, id))
+                .transpose()
+            {
+                Ok(tour) => Some(PresentCommand::Start {
+                    tour,
+                    step: present.step,
+                }),
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        _ => None,
+    };
+    let title = match &loaded {
+        Loaded::Timeline(timeline, _) => timeline.title.get(lang).to_owned(),
+        Loaded::Errors(_) => "belarus-timeline".to_owned(),
+    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(&title)
+        .with_app_id("belarus-timeline")
+        .with_inner_size([1400.0, 860.0])
+        .with_min_inner_size([640.0, 420.0]);
+    match window_icon() {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => eprintln!("warning: window icon not loaded: {err}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "belarus-timeline",
+        options,
+        Box::new(move |cc| {
+            let mut app = App::new(loaded, lang);
+            if !reset && let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
+                app.restore(saved);
+            }
+            // A language given on the command line wins over the remembered one.
+            if let Some(lang) = chosen_lang {
+                app.state.lang = lang;
+            }
+            app.runtime
+                .queued
+                .extend(start_presentation.map(Into::into));
+            if let Some(path) = &watch {
+                app.watch(path, &cc.egui_ctx);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: could not open the window: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The window icon, decoded from the PNG in assets/ with the image crate.
+fn window_icon() -> Result<egui::IconData, image::ImageError> {
+    let image = image::load_from_memory_with_format(
+        include_bytes!("../../assets/icon.png"),
+        image::ImageFormat::Png,
+    )?
+    .into_rgba8();
+    let (width, height) = image.dimensions();
+    Ok(egui::IconData {
+        rgba: image.into_raw(),
+        width,
+        height,
+    })
+}
