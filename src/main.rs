@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use belarus_timeline::export::Format;
+use belarus_timeline::export::{Audience, Format};
 use belarus_timeline::model::Lang;
 use belarus_timeline::query::Filter;
 use belarus_timeline::ui::theme::Theme;
@@ -66,6 +66,10 @@ enum Command {
         /// The events file (default: the bundled one).
         #[arg(long, value_name = "PATH")]
         events: Option<PathBuf>,
+        /// Who a tour's handout is for: the teacher (with the teaching notes) or the students
+        /// (without them).
+        #[arg(long, value_enum, default_value = "teacher")]
+        audience: Audience,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -198,12 +202,14 @@ fn main() -> ExitCode {
         Some(Command::Export {
             format,
             events,
+            audience,
             filter,
         }) => cli::export::export(
             events.as_deref().or(cli.events.as_deref()),
             format,
             &filter.to_filter(),
             cli.tour.as_deref(),
+            audience,
             lang,
         ),
         Some(Command::Generate { count, seed, out }) => {

@@ -299,3 +299,43 @@ fn tour_handout_lists_every_source_of_the_tour() {
         }
     }
 }
+
+#[test]
+fn a_tour_handout_is_named_after_its_tour_and_students_get_no_notes() {
+    let timeline = belarus_timeline::model::load_bundled().unwrap();
+    let tour = timeline.tour("it-sector").unwrap();
+    let title = tour.title.get(belarus_timeline::model::Lang::En);
+    let note = tour.steps[0].1.get(belarus_timeline::model::Lang::En);
+    let first_words: String = note.chars().take(24).collect();
+    let export = |format: &str, audience: &str| {
+        let output = bin()
+            .args(["export", "--format", format, "--tour", "it-sector"])
+            .args(["--audience", audience])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let markdown = export("markdown", "teacher");
+    assert!(
+        markdown.starts_with(&format!("# {title}\n")),
+        "{markdown:.200}"
+    );
+    assert!(markdown.contains(&first_words));
+    let html = export("html", "teacher");
+    assert!(html.contains(&format!("<title>{title}</title>")));
+    assert!(html.contains(&format!("<h1>{title}</h1>")));
+    for format in ["markdown", "html"] {
+        let students = export(format, "students");
+        assert!(students.contains(title), "{format}");
+        assert!(
+            !students.contains(&first_words),
+            "{format}: a note for students"
+        );
+        // Every step is still there, numbered.
+        assert!(
+            students.contains(&format!("{}. ", tour.steps.len())),
+            "{format}"
+        );
+    }
+}

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use belarus_timeline::export::{self, Format};
+use belarus_timeline::export::{self, Audience, Format, Handout};
 use belarus_timeline::model::Lang;
 use belarus_timeline::query::{Filter, IndexCell};
 
@@ -16,20 +16,18 @@ pub fn export(
     format: Format,
     filter: &Filter,
     tour: Option<&str>,
+    audience: Audience,
     lang: Lang,
 ) -> ExitCode {
     let timeline = match load(path) {
         (Ok(timeline), _) => timeline,
         (Err(err), _) => return report(&err),
     };
-    let (indices, notes): (Vec<usize>, Option<Vec<&belarus_timeline::model::Text>>) = match tour {
+    let (indices, tour) = match tour {
         Some(id) => match find_tour(&timeline, id) {
             Ok(t) => {
-                let steps = &timeline.tours[t].steps;
-                (
-                    steps.iter().map(|(i, _)| *i).collect(),
-                    Some(steps.iter().map(|(_, n)| n).collect()),
-                )
+                let tour = &timeline.tours[t];
+                (tour.steps.iter().map(|(i, _)| *i).collect(), Some(tour))
             }
             Err(err) => {
                 eprintln!("error: {err}");
@@ -37,14 +35,15 @@ pub fn export(
             }
         },
         None => match filter.compile(&timeline, &IndexCell::default()) {
-            Ok(compiled) => (compiled.apply(), None),
+            Ok(compiled) => (compiled.apply(), None::<&belarus_timeline::model::Tour>),
             Err(err) => {
                 eprintln!("error: {err}");
                 return ExitCode::from(2);
             }
         },
     };
-    match export::export(&timeline, &indices, notes.as_deref(), format, lang) {
+    let handout = Handout { tour, audience };
+    match export::export(&timeline, &indices, handout, format, lang) {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS

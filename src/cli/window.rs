@@ -62,7 +62,11 @@ pub fn window(
         options,
         Box::new(move |cc| {
             let mut app = App::new(loaded, lang);
-            if !reset && let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
+            if reset {
+                // egui keeps its own memory (text scale, panel sizes): a reset forgets it too.
+                cc.egui_ctx
+                    .memory_mut(|memory| *memory = Default::default());
+            } else if let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
                 app.restore(saved);
             }
             // A language given on the command line wins over the remembered one.

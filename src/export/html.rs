@@ -3,16 +3,16 @@
 use std::fmt::Write as _;
 
 use crate::i18n::dates;
-use crate::model::{Lang, Text, Timeline};
+use crate::model::{Lang, Timeline};
 
 /// The same content as the Markdown handout, as one HTML page with print styles.
 pub fn handout(
     timeline: &Timeline,
     indices: &[usize],
-    notes: Option<&[&Text]>,
+    handout: &super::Handout<'_>,
     lang: Lang,
 ) -> String {
-    let title = escape(timeline.title.get(lang));
+    let title = escape(handout.title(timeline, lang));
     let mut out = String::new();
     let _ = write!(
         out,
@@ -27,6 +27,9 @@ article {{ page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 0.
 </style>\n</head>\n<body>\n<h1>{title}</h1>\n",
         lang.code()
     );
+    if handout.tour.is_some() {
+        let _ = writeln!(out, "<p><em>{}</em></p>", escape(timeline.title.get(lang)));
+    }
     if let Some(description) = super::description(timeline, lang) {
         let _ = writeln!(out, "<p>{}</p>", escape(description));
     }
@@ -36,7 +39,7 @@ article {{ page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 0.
         date,
         number,
         note,
-    } in super::entries(timeline, indices, notes, lang)
+    } in super::entries(timeline, indices, handout, lang)
     {
         let _ = writeln!(out, "<article id=\"{}\">", escape(event.id()));
         let _ = writeln!(out, "<h2>{number}{}</h2>", escape(event.title().get(lang)));

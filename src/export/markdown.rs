@@ -3,18 +3,21 @@
 use std::fmt::Write as _;
 
 use crate::i18n::dates;
-use crate::model::{Lang, Text, Timeline};
+use crate::model::{Lang, Timeline};
 
 /// A handout of the events at `indices`, in that order; with `notes`, one teaching note per
 /// event (for tours).
 pub fn handout(
     timeline: &Timeline,
     indices: &[usize],
-    notes: Option<&[&Text]>,
+    handout: &super::Handout<'_>,
     lang: Lang,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", timeline.title.get(lang));
+    let _ = writeln!(out, "# {}\n", escape(handout.title(timeline, lang)));
+    if handout.tour.is_some() {
+        let _ = writeln!(out, "*{}*\n", escape(timeline.title.get(lang)));
+    }
     if let Some(description) = super::description(timeline, lang) {
         let _ = writeln!(out, "{description}\n");
     }
@@ -24,7 +27,7 @@ pub fn handout(
         date,
         number,
         note,
-    } in super::entries(timeline, indices, notes, lang)
+    } in super::entries(timeline, indices, handout, lang)
     {
         let _ = writeln!(out, "## {number}{}\n", escape(event.title().get(lang)));
         let _ = writeln!(out, "**{date}** · {}\n", category);

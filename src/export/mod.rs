@@ -23,21 +23,58 @@ pub enum Format {
     Ics,
 }
 
+/// Who a handout is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Audience {
+    /// With the tour's teaching notes.
+    #[default]
+    Teacher,
+    /// Without them: for the class.
+    Students,
+}
+
+/// What a handout is: a tour's (named after it, with its notes) or the filter's events.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Handout<'t> {
+    /// The tour whose steps these are.
+    pub tour: Option<&'t crate::model::Tour>,
+    /// Who reads it.
+    pub audience: Audience,
+}
+
+impl<'t> Handout<'t> {
+    /// The heading: the tour's title, or the timeline's.
+    fn title(&self, timeline: &'t Timeline, lang: Lang) -> &'t str {
+        match self.tour {
+            Some(tour) => tour.title.get(lang),
+            None => timeline.title.get(lang),
+        }
+    }
+
+    /// The teaching notes to print, one per step: none for students.
+    fn notes(&self) -> Option<Vec<&'t Text>> {
+        match (self.tour, self.audience) {
+            (Some(tour), Audience::Teacher) => Some(tour.steps.iter().map(|(_, n)| n).collect()),
+            _ => None,
+        }
+    }
+}
+
 /// Writes the events at `indices` (in that order) in `format`, texts in `lang` where a format
-/// has room for one language only. `notes`, one per event, are a tour's teaching notes: the
-/// handouts print them.
+/// has room for one language only. A tour's handouts are named after it and number its steps;
+/// for the teacher they print its notes.
 pub fn export(
     timeline: &Timeline,
     indices: &[usize],
-    notes: Option<&[&Text]>,
+    handout: Handout<'_>,
     format: Format,
     lang: Lang,
 ) -> Result<String, ExportError> {
     match format {
         Format::Json => json(timeline, indices),
         Format::Csv => csv(timeline, indices, lang),
-        Format::Markdown => Ok(markdown::handout(timeline, indices, notes, lang)),
-        Format::Html => Ok(html::handout(timeline, indices, notes, lang)),
+        Format::Markdown => Ok(markdown::handout(timeline, indices, &handout, lang)),
+        Format::Html => Ok(html::handout(timeline, indices, &handout, lang)),
         Format::Ics => Ok(ics::calendar(timeline, indices, lang)),
     }
 }
@@ -57,9 +94,11 @@ struct Entry<'t> {
 fn entries<'t>(
     timeline: &'t Timeline,
     indices: &'t [usize],
-    notes: Option<&'t [&'t Text]>,
+    handout: &Handout<'t>,
     lang: Lang,
 ) -> impl Iterator<Item = Entry<'t>> {
+    let numbered = handout.tour.is_some();
+    let notes = handout.notes();
     indices.iter().enumerate().map(move |(step, &index)| {
         let event = &timeline.events[index];
         Entry {
@@ -71,12 +110,13 @@ fn entries<'t>(
                 Some(_) => crate::i18n::dates::span(lang, event.start, event.end),
                 None => crate::i18n::dates::long_date(lang, event.start, event.time),
             },
-            number: if notes.is_some() {
+            number: if numbered {
                 format!("{}. ", step + 1)
             } else {
                 String::new()
             },
             note: notes
+                .as_ref()
                 .and_then(|n| n.get(step))
                 .and_then(|n| n.exact(lang).or(n.exact(Lang::En))),
         }

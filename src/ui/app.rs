@@ -81,6 +81,8 @@ pub struct Runtime {
     listing: Option<Vec<usize>>,
     /// The help is open.
     help: bool,
+    /// Drawn to an image, not a window: no live hints such as the keys' footer.
+    pub offscreen: bool,
 }
 
 impl Runtime {
@@ -130,10 +132,12 @@ impl App {
                 animation: None,
                 hovered: None,
                 copied_at: None,
-                pending_zoom: None,
+                // The window's own scale, whatever egui remembered (a presentation's, say).
+                pending_zoom: Some(1.0),
                 data_generation: 0,
                 listing: None,
                 help: false,
+                offscreen: false,
             },
         };
         app.data_changed(index);
@@ -145,7 +149,7 @@ impl App {
         if let Some(timeline) = self.timeline() {
             state.retain_known(timeline);
         }
-        self.runtime.pending_zoom = state.zoom;
+        self.runtime.pending_zoom = Some(state.zoom.unwrap_or(1.0));
         self.state = state;
         self.refilter();
         let view = self.view();
@@ -797,6 +801,7 @@ impl App {
                     banner: &self.runtime.banner,
                     listing: self.runtime.listing.as_deref(),
                     help: self.runtime.help,
+                    offscreen: self.runtime.offscreen,
                     file_name,
                 };
                 commands.extend(self.panels.ui(ui, &frame));

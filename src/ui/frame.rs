@@ -43,6 +43,8 @@ pub struct FrameCtx<'a> {
     pub listing: Option<&'a [usize]>,
     /// The help is open.
     pub help: bool,
+    /// Drawn to an image (`render`), not a window.
+    pub offscreen: bool,
     /// The name of the data file.
     pub file_name: &'a str,
 }

@@ -79,7 +79,9 @@ pub fn render(app: App, width: u32, height: u32) -> Result<image::RgbaImage, Ren
 
 /// A window-less app on `timeline`, for `render`.
 pub fn app_for(timeline: Arc<Timeline>, name: &str, lang: crate::model::Lang) -> App {
-    App::new(Loaded::Timeline(timeline, name.to_owned()), lang)
+    let mut app = App::new(Loaded::Timeline(timeline, name.to_owned()), lang);
+    app.runtime.offscreen = true;
+    app
 }
 
 /// Encodes an egui image as PNG with the image crate.

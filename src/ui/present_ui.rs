@@ -121,9 +121,12 @@ impl PresentPanel {
             return commands;
         }
         let steps = presentation.steps(ctx.timeline, &ctx.shown.visible);
-        egui::Panel::bottom("present-keys").show(ui, |ui| {
-            ui.label(RichText::new(t(ctx.lang, "present-keys")).small().weak());
-        });
+        // The keys are a hint for the live window, not part of a slide.
+        if !ctx.offscreen {
+            egui::Panel::bottom("present-keys").show(ui, |ui| {
+                ui.label(RichText::new(t(ctx.lang, "present-keys")).small().weak());
+            });
+        }
         self.timeline.fixed_lanes = true;
         egui::CentralPanel::default().show(ui, |ui| {
             let height = (ui.available_height() * 0.42).max(150.0);
