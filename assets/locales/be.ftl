@@ -105,3 +105,26 @@ key-previous-step = Папярэдні крок
 key-first-step = Першы крок
 key-last-step = Апошні крок
 key-blank = Зацямніць экран (любая клавіша вяртае)
+a11y-timeline = Храналогія, з { $from } па { $to }, { $count ->
+    [one] паказана { $count } падзея
+    [few] паказана { $count } падзеі
+   *[many] паказана { $count } падзей
+}
+a11y-lane = { $name }, { $count ->
+    [one] { $count } падзея
+    [few] { $count } падзеі
+   *[many] { $count } падзей
+}
+a11y-cluster = { $count ->
+    [one] { $count } падзея
+    [few] { $count } падзеі
+   *[many] { $count } падзей
+}, { $dates }
+a11y-overview = Агляд, з { $from } па { $to }; паказана: з { $shown_from } па { $shown_to }
+key-lane-up = Бліжэйшая падзея ў радку вышэй
+key-lane-down = Бліжэйшая падзея ў радку ніжэй
+menu-motion = Менш руху
+menu-text-size = Памер тэксту
+text-smaller = Драбнейшы тэкст
+text-larger = Буйнейшы тэкст
+text-reset = Звычайны памер тэксту

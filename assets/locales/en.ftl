@@ -102,3 +102,23 @@ key-previous-step = Previous step
 key-first-step = First step
 key-last-step = Last step
 key-blank = Blank the screen (any key brings it back)
+a11y-timeline = Timeline, { $from } to { $to }, { $count ->
+    [one] { $count } event shown
+   *[other] { $count } events shown
+}
+a11y-lane = { $name }, { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+a11y-cluster = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}, { $dates }
+a11y-overview = Overview, { $from } to { $to }; shown: { $shown_from } to { $shown_to }
+key-lane-up = The nearest event in the lane above
+key-lane-down = The nearest event in the lane below
+menu-motion = Reduce motion
+menu-text-size = Text size
+text-smaller = Smaller text
+text-larger = Larger text
+text-reset = Normal text size

@@ -105,3 +105,26 @@ key-previous-step = Предыдущий шаг
 key-first-step = Первый шаг
 key-last-step = Последний шаг
 key-blank = Затемнить экран (любая клавиша возвращает)
+a11y-timeline = Хронология, с { $from } по { $to }, { $count ->
+    [one] показано { $count } событие
+    [few] показано { $count } события
+   *[many] показано { $count } событий
+}
+a11y-lane = { $name }, { $count ->
+    [one] { $count } событие
+    [few] { $count } события
+   *[many] { $count } событий
+}
+a11y-cluster = { $count ->
+    [one] { $count } событие
+    [few] { $count } события
+   *[many] { $count } событий
+}, { $dates }
+a11y-overview = Обзор, с { $from } по { $to }; показано: с { $shown_from } по { $shown_to }
+key-lane-up = Ближайшее событие в строке выше
+key-lane-down = Ближайшее событие в строке ниже
+menu-motion = Уменьшить движение
+menu-text-size = Размер текста
+text-smaller = Текст мельче
+text-larger = Текст крупнее
+text-reset = Обычный размер текста

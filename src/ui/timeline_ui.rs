@@ -9,6 +9,7 @@ use crate::model::Seconds;
 use crate::timeline::layout::{self, Item, Metrics};
 use crate::timeline::{DensityCache, LaneHeights, LaneSizes, ScreenMapping, TimeView};
 
+use super::a11y;
 use super::axis_ui::{AXIS_HEIGHT, paint_axis};
 use super::command::{Command, SelectionCommand, ViewCommand};
 use super::frame::FrameCtx;
@@ -92,7 +93,9 @@ impl TimelinePanel {
     #[must_use]
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
-        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let (_, rect) = ui.allocate_space(ui.available_size());
+        let response = ui.interact(rect, canvas_id(), Sense::click_and_drag());
+        focus_ui(ui, &response);
         let canvas = Rect::from_min_max(pos2(rect.left() + LANE_HEADER, rect.top()), rect.max);
         ui.painter_at(rect)
             .rect_filled(rect, 0.0, ctx.palette.canvas);
@@ -125,6 +128,20 @@ impl TimelinePanel {
             ctx.lang,
         );
         let hits = self.paint_lanes(ui, &paint);
+        if response.has_focus() {
+            paint_focus(&paint);
+        }
+        a11y::canvas_nodes(
+            ui,
+            canvas_id(),
+            ctx,
+            &paint.mapping.view,
+            &hits,
+            rect.right(),
+        );
+        if let Some(hit) = a11y::requested_hit(ui, canvas_id(), &self.drawn) {
+            commands.extend(self.activate(hit));
+        }
         commands.extend(self.pointer(ui, response, &hits, ctx));
         self.drawn = hits;
         self.canvas = canvas;
@@ -274,20 +291,58 @@ impl TimelinePanel {
         };
         if response.double_clicked() && hovered_hit.is_none() {
             commands.push(ViewCommand::FitAll.into());
-        } else if response.clicked() {
-            match hovered_hit {
-                Some(Hit::Event(index)) => {
-                    commands.push(SelectionCommand::Select(Some(index)).into())
-                }
-                Some(Hit::Cluster(t0, t1, _)) => commands.push(ViewCommand::ZoomTo(t0, t1).into()),
-                Some(Hit::Lane(lane)) if !self.fixed_lanes => {
-                    commands.push(ViewCommand::ToggleLane(lane).into())
-                }
-                _ => {}
-            }
+        } else if response.clicked()
+            && let Some(hit) = hovered_hit
+        {
+            commands.extend(self.activate(hit));
         }
         commands
     }
+
+    /// What clicking a drawn thing (with the pointer or a screen reader) asks for.
+    fn activate(&self, hit: Hit) -> Option<Command> {
+        match hit {
+            Hit::Event(index) => Some(SelectionCommand::Select(Some(index)).into()),
+            Hit::Cluster(t0, t1, _) => Some(ViewCommand::ZoomTo(t0, t1).into()),
+            Hit::Lane(lane) => (!self.fixed_lanes).then(|| ViewCommand::ToggleLane(lane).into()),
+        }
+    }
+}
+
+/// The id of the canvas widget: it takes the keyboard focus (Tab reaches it).
+pub fn canvas_id() -> egui::Id {
+    egui::Id::unique("timeline-canvas")
+}
+
+/// A click focuses the canvas; while it has the focus, the arrow keys and Escape stay with it
+/// (they select events) instead of moving the focus to another widget.
+fn focus_ui(ui: &egui::Ui, response: &egui::Response) {
+    if response.clicked() || response.drag_started() {
+        response.request_focus();
+    }
+    if response.has_focus() {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                response.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: true,
+                    tab: false,
+                },
+            );
+        });
+    }
+}
+
+/// A visible focus ring around the canvas while it has the keyboard focus.
+fn paint_focus(paint: &Paint<'_, '_>) {
+    paint.header_painter.rect_stroke(
+        paint.rect.shrink(1.0),
+        0.0,
+        Stroke::new(2.0, paint.ctx.palette.selection),
+        StrokeKind::Inside,
+    );
 }
 
 /// The view after this frame's wheel, pinch and drag on the canvas.
