@@ -7,6 +7,7 @@ mod a11y;
 pub mod app;
 mod axis_ui;
 pub mod command;
+pub mod contrast;
 pub mod details_ui;
 pub mod filters_ui;
 pub mod frame;

@@ -175,7 +175,7 @@ impl TimelinePanel {
             let collapsed = collapsed[lane];
             paint_lane_header(paint, lane, y, height, collapsed, &mut hits);
             let category = &timeline.categories[lane];
-            let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
+            let colour = ctx.palette.marker(category.rgb);
             let band = (y + 3.0, y + height - 3.0);
             let view = paint.mapping.view;
             if collapsed || layout::is_dense(&ctx.shown.lanes, lane, &view) {
@@ -429,7 +429,7 @@ fn paint_lane_header(
 ) {
     let (rect, palette, painter) = (paint.rect, &paint.ctx.palette, &paint.header_painter);
     let category = &paint.ctx.timeline.categories[lane];
-    let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
+    let colour = palette.marker(category.rgb);
     painter.line_segment(
         [
             pos2(rect.left(), y + height),
@@ -551,7 +551,7 @@ fn paint_item(
             let fill = if dimmed {
                 colour.gamma_multiply(0.25)
             } else {
-                colour.gamma_multiply(0.85)
+                palette.cluster_fill(colour)
             };
             paint.painter.rect_filled(badge, 8.0, fill);
             paint.painter.rect_stroke(
@@ -565,7 +565,7 @@ fn paint_item(
                 Align2::CENTER_CENTER,
                 members.len().to_string(),
                 FontId::proportional(11.5),
-                palette.on_colour,
+                palette.label_on(fill),
             );
             if members.iter().any(|m| Some(*m) == ctx.selected) {
                 paint.painter.rect_stroke(
@@ -601,15 +601,14 @@ fn paint_event(
     } else {
         colour
     };
+    // Text inside a bar: black or white, whichever reads on its fill.
+    let mut bar_label = palette.text_strong;
     let shape_rect = if bar {
         // A day whose hour is unknown is drawn lighter than a span the sources give.
-        let fill = if event.is_range() {
-            fill
-        } else {
-            fill.gamma_multiply(0.55)
-        };
+        let fill = palette.bar_fill(fill, event.is_range());
         let bar = Rect::from_x_y_ranges(x0..=x1, cy - 7.0..=cy + 7.0);
         painter.rect_filled(bar, 3.0, fill);
+        bar_label = palette.label_on(fill);
         if event.importance == 1 {
             painter.rect_stroke(
                 bar,
@@ -665,14 +664,14 @@ fn paint_event(
                 let mut job = egui::text::LayoutJob::simple_singleline(
                     title.to_owned(),
                     label_font.clone(),
-                    palette.on_colour,
+                    bar_label,
                 );
                 job.wrap = egui::text::TextWrapping::truncate_at_width(room);
                 let galley = painter.layout_job(job);
                 painter.galley(
                     pos2(visible.left() + 5.0, cy - galley.size().y / 2.0),
                     galley,
-                    palette.on_colour,
+                    bar_label,
                 );
             }
         } else {
