@@ -319,6 +319,12 @@ pub fn canvas_id() -> egui::Id {
 fn focus_ui(ui: &egui::Ui, response: &egui::Response) {
     if response.clicked() || response.drag_started() {
         response.request_focus();
+        // The lock below takes hold a frame after the focus arrives: draw that frame now, so
+        // that an arrow key pressed next does not move the focus away.
+        ui.ctx().request_repaint();
+    }
+    if response.gained_focus() {
+        ui.ctx().request_repaint();
     }
     if response.has_focus() {
         ui.memory_mut(|m| {
