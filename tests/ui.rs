@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use egui::{Pos2, Rect};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn app(lang: Lang) -> App {
     let timeline = load_bundled().expect("bundled data loads");
@@ -452,4 +452,168 @@ fn snapshot_presentation_slide() {
     harness.key_press(egui::Key::PageDown);
     harness.run();
     harness.snapshot("presentation_slide");
+}
+
+/// The label of the node the accessibility tree marks as selected.
+fn selected_label(harness: &Harness<'static, App>) -> Option<String> {
+    harness
+        .query_by(|node| node.is_selected() == Some(true))
+        .and_then(|node| node.accesskit_node().label())
+}
+
+#[test]
+fn the_events_in_view_are_in_the_accessibility_tree() {
+    let harness = harness(Lang::En);
+    let timeline = harness.state().timeline().unwrap().clone();
+    let events: Vec<usize> = drawn(&harness)
+        .into_iter()
+        .filter_map(|(_, hit)| match hit {
+            Hit::Event(index) => Some(index),
+            _ => None,
+        })
+        .collect();
+    assert!(events.len() > 20, "{} events drawn", events.len());
+    for index in events {
+        let title = timeline.events[index].title().get(Lang::En);
+        harness.get_by_label_contains(title);
+    }
+    harness.get_by_label_contains("Timeline, ");
+    harness.get_by_label_contains("events shown");
+    let shown = harness.state().shown.as_ref().unwrap();
+    for (lane, category) in timeline.categories.iter().enumerate() {
+        let count = shown.lanes.events[lane].len();
+        let name = format!("{}, {count} events", category.name.get(Lang::En));
+        let node = harness.get_by_label(&name);
+        assert_eq!(node.accesskit_node().role(), egui::accesskit::Role::Group);
+    }
+}
+
+#[test]
+fn a_cluster_is_read_with_its_count_and_dates() {
+    let harness = harness(Lang::En);
+    let count = drawn(&harness)
+        .into_iter()
+        .find_map(|(_, hit)| match hit {
+            Hit::Cluster(_, _, count) => Some(count),
+            _ => None,
+        })
+        .expect("the opening view has clusters");
+    let name = format!("{count} events, ");
+    let labels: Vec<String> = harness
+        .get_all_by_label_contains(&name)
+        .filter_map(|node| node.accesskit_node().label())
+        .filter(|label| label.starts_with(&name))
+        .collect();
+    assert!(!labels.is_empty());
+    assert!(
+        labels
+            .iter()
+            .all(|l| l.contains(" 2020") || l.contains(" 2021")),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn the_arrow_keys_move_the_selected_node_and_it_is_focused() {
+    let mut harness = harness(Lang::En);
+    set_view(
+        &mut harness,
+        TimeView::new(day(2020, 8, 12), day(2020, 8, 21)),
+    );
+    let march = index_of(&harness, "march-for-freedom-minsk");
+    let rect = drawn(&harness)
+        .into_iter()
+        .find_map(|(rect, hit)| (hit == Hit::Event(march)).then_some(rect))
+        .expect("the march of 16 August is drawn");
+    click_at(&mut harness, rect.left_center() + egui::vec2(4.0, 0.0));
+    let canvas = belarus_timeline::ui::timeline_ui::canvas_id();
+    assert_eq!(harness.ctx.memory(|m| m.focused()), Some(canvas));
+    let before = selected_label(&harness).expect("a selected node");
+    assert!(before.contains("March for Freedom"), "{before}");
+    // The canvas has the focus; its active descendant, the selected event, is what a screen
+    // reader announces.
+    let focused = harness.get_by(|node| node.is_focused());
+    assert_eq!(focused.accesskit_node().label(), Some(before.clone()));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let after = selected_label(&harness).expect("a selected node");
+    assert_ne!(before, after);
+    let next = harness.state().selected().unwrap();
+    let title = harness.state().timeline().unwrap().events[next]
+        .title()
+        .get(Lang::En)
+        .to_owned();
+    assert!(after.contains(&title), "{after}");
+    assert_eq!(
+        harness.ctx.memory(|m| m.focused()),
+        Some(canvas),
+        "the arrow keys stay with the canvas"
+    );
+}
+
+#[test]
+fn up_and_down_move_to_the_nearest_event_in_the_next_lane() {
+    let mut harness = harness(Lang::En);
+    let timeline = harness.state().timeline().unwrap().clone();
+    let march = index_of(&harness, "march-for-freedom-minsk");
+    harness.state_mut().set_selected(Some(march));
+    harness.run();
+    let lane_of = |i: usize| usize::from(timeline.events[i].category);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let below = harness.state().selected().unwrap();
+    assert_eq!(lane_of(below), lane_of(march) + 1);
+    let gap =
+        (timeline.events[below].start_seconds() - timeline.events[march].start_seconds()).abs();
+    let shown = harness.state().shown.as_ref().unwrap();
+    assert!(
+        shown.lanes.events[lane_of(below)].iter().all(|&i| {
+            (timeline.events[i as usize].start_seconds() - timeline.events[march].start_seconds())
+                .abs()
+                >= gap
+        }),
+        "the nearest in time"
+    );
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(lane_of(harness.state().selected().unwrap()), lane_of(march));
+}
+
+#[test]
+fn with_reduced_motion_the_view_jumps_at_once() {
+    let mut harness = harness(Lang::En);
+    set_view(
+        &mut harness,
+        TimeView::new(day(2020, 8, 9), day(2020, 8, 10)),
+    );
+    harness.state_mut().state.reduce_motion = true;
+    harness
+        .state_mut()
+        .runtime
+        .queued
+        .push(belarus_timeline::ui::ViewCommand::FitAll.into());
+    harness.step();
+    let app = harness.state();
+    assert_eq!(app.view().unwrap(), app.shown.as_ref().unwrap().fit_all());
+}
+
+#[test]
+fn the_view_menu_sets_motion_and_text_size() {
+    let mut harness = harness(Lang::En);
+    // The menu closes after each click, as menus do.
+    let mut choose = |label: &str| {
+        if harness.query_by_label(label).is_none() {
+            harness.get_by_label("View").click();
+            harness.run();
+        }
+        harness.get_by_label(label).click();
+        harness.run();
+        harness.ctx.zoom_factor()
+    };
+    choose("Reduce motion");
+    assert!((choose("A+") - 1.1).abs() < 1e-3);
+    assert!((choose("110 %") - 1.0).abs() < 1e-3);
+    assert!((choose("A−") - 0.9).abs() < 1e-3);
+    assert!(harness.state().state.reduce_motion);
+    assert_eq!(harness.state().state.zoom, Some(0.9));
 }

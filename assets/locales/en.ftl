@@ -123,3 +123,23 @@ legend-day = A lighter bar: one day whose hour is not known.
 legend-month = A faint, hatched bar with a dashed edge: only the month is known, not the day.
 legend-hidden = A short tick at a lane's foot: a less important event; zoom in to read it.
 legend-cluster = A badge with a number: events too close to tell apart; click to zoom in or to list them.
+a11y-timeline = Timeline, { $from } to { $to }, { $count ->
+    [one] { $count } event shown
+   *[other] { $count } events shown
+}
+a11y-lane = { $name }, { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+a11y-cluster = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}, { $dates }
+a11y-overview = Overview, { $from } to { $to }; shown: { $shown_from } to { $shown_to }
+key-lane-up = The nearest event in the lane above
+key-lane-down = The nearest event in the lane below
+menu-motion = Reduce motion
+menu-text-size = Text size
+text-smaller = Smaller text
+text-larger = Larger text
+text-reset = Normal text size

@@ -143,6 +143,20 @@ impl LaneIndex {
         counts
     }
 
+    /// The event of `lane` whose start is nearest to `t` (the earlier one on a tie).
+    pub fn nearest(&self, lane: usize, t: Seconds) -> Option<usize> {
+        let (events, starts) = (self.events.get(lane)?, self.starts.get(lane)?);
+        let after = starts.partition_point(|&s| s < t);
+        let before = after.checked_sub(1);
+        let pick = match (before, starts.get(after)) {
+            (Some(b), Some(&next)) if next - t < t - starts[b] => after,
+            (Some(b), _) => b,
+            (None, Some(_)) => after,
+            (None, None) => return None,
+        };
+        events.get(pick).map(|&i| i as usize)
+    }
+
     /// How many events of `lane` start in `[from, to)`.
     pub fn count(&self, lane: usize, from: Seconds, to: Seconds) -> usize {
         let starts = &self.starts[lane];
@@ -598,6 +612,20 @@ mod tests {
         rows: 3,
         keep: None,
     };
+
+    #[test]
+    fn the_nearest_event_is_found_on_either_side() {
+        let timeline = timeline(&[(0, 1, None), (10, 1, None), (20, 1, None)]);
+        let lanes = LaneIndex::new(&timeline, &[0, 1, 2]);
+        let at = |day: f64| timeline.events[0].start_seconds() + day * DAY;
+        assert_eq!(lanes.nearest(0, at(-5.0)), Some(0));
+        assert_eq!(lanes.nearest(0, at(4.0)), Some(0));
+        assert_eq!(lanes.nearest(0, at(6.0)), Some(1));
+        assert_eq!(lanes.nearest(0, at(15.0)), Some(1));
+        assert_eq!(lanes.nearest(0, at(99.0)), Some(2));
+        assert_eq!(LaneIndex::new(&timeline, &[]).nearest(0, at(0.0)), None);
+        assert_eq!(lanes.nearest(7, at(0.0)), None);
+    }
 
     proptest! {
         #[test]

@@ -43,6 +43,11 @@ impl Loaded {
 /// The key under which [`State`] is stored.
 pub const SAVED_KEY: &str = "belarus-timeline-state";
 
+/// The smallest text scale (a zoom factor of the whole window).
+pub const MIN_TEXT_SCALE: f32 = 0.5;
+/// The largest text scale.
+pub const MAX_TEXT_SCALE: f32 = 3.0;
+
 /// A smooth jump of the view.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Animation {
@@ -207,8 +212,13 @@ impl App {
         }
     }
 
-    /// Starts a smooth jump to `target` (kept within limits).
+    /// Starts a smooth jump to `target` (kept within limits); with reduced motion, shows it at
+    /// once.
     fn animate_to(&mut self, target: TimeView, now: f64) {
+        if self.state.reduce_motion {
+            self.set_view(target);
+            return;
+        }
         let (Some(shown), Some(from)) = (&self.shown, self.view()) else {
             return;
         };
@@ -353,6 +363,17 @@ impl App {
                 AppCommand::SetLang(lang) => self.state.lang = lang,
                 AppCommand::SetTheme(theme) => self.state.theme = theme,
                 AppCommand::ToggleHelp => self.runtime.help = !self.runtime.help,
+                AppCommand::ReduceMotion(reduce) => {
+                    self.state.reduce_motion = reduce;
+                    if reduce && let Some(animation) = self.runtime.animation {
+                        self.set_view(animation.to);
+                    }
+                }
+                AppCommand::SetTextScale(scale) => {
+                    let scale = scale.clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE);
+                    ctx.set_zoom_factor(scale);
+                    self.state.zoom = Some(scale);
+                }
                 AppCommand::FocusSearch => {
                     ctx.memory_mut(|m| m.request_focus(super::filters_ui::search_field_id()));
                 }
@@ -431,6 +452,10 @@ impl App {
                     None => return,
                 }
             }
+            SelectionCommand::Lane(delta) => match self.nearest_in_lane(delta) {
+                Some(index) => Some(index),
+                None => return,
+            },
             SelectionCommand::First => match visible.first() {
                 Some(&index) => Some(index),
                 None => return,
@@ -449,6 +474,36 @@ impl App {
             }
         };
         self.select(pick, now);
+    }
+
+    /// The event nearest in time to the selected one in the next expanded lane with events,
+    /// `delta` lanes down (or up); without a selection, the first event in view.
+    fn nearest_in_lane(&self, delta: i32) -> Option<usize> {
+        if delta == 0 {
+            return None;
+        }
+        let (timeline, shown) = (self.timeline()?, self.shown.as_ref()?);
+        let Some(selected) = self.selected() else {
+            return self.visible().get(self.first_in_view(true)).copied();
+        };
+        let event = timeline.events.get(selected)?;
+        let lanes = timeline.categories.len() as i64;
+        let mut lane = i64::from(event.category);
+        loop {
+            lane += i64::from(delta.signum());
+            if !(0..lanes).contains(&lane) {
+                return None;
+            }
+            let expanded = timeline
+                .categories
+                .get(lane as usize)
+                .is_some_and(|c| !self.state.is_collapsed(&c.id));
+            if expanded
+                && let Some(index) = shown.lanes.nearest(lane as usize, event.start_seconds())
+            {
+                return Some(index);
+            }
+        }
     }
 
     /// Selects `index` (or nothing) and brings it into view.
@@ -701,6 +756,8 @@ impl App {
             Action::FocusSearch => AppCommand::FocusSearch.into(),
             Action::Next => SelectionCommand::Step(1).into(),
             Action::Previous => SelectionCommand::Step(-1).into(),
+            Action::LaneUp => SelectionCommand::Lane(-1).into(),
+            Action::LaneDown => SelectionCommand::Lane(1).into(),
             Action::First => SelectionCommand::First.into(),
             Action::Last => SelectionCommand::Last.into(),
             // Esc closes what is open first: a list, then the selection.
@@ -728,6 +785,16 @@ impl App {
     /// search index, the running jump, dropped files and the keys.
     fn begin_frame(&mut self, ctx: &egui::Context) -> Vec<Command> {
         ctx.set_visuals(self.state.theme.visuals());
+        // egui's own animations (menus, collapsing sections, scrolling) follow the choice too.
+        let animation_time = if self.state.reduce_motion { 0.0 } else { 0.2 };
+        ctx.all_styles_mut(|style| {
+            style.animation_time = animation_time;
+            style.scroll_animation = if self.state.reduce_motion {
+                egui::style::ScrollAnimation::none()
+            } else {
+                egui::style::ScrollAnimation::default()
+            };
+        });
         // Behind everything, edge to edge (offscreen renders have no window background).
         let background = if self.runtime.presentation.as_ref().is_some_and(|p| p.blank) {
             egui::Color32::BLACK
@@ -740,7 +807,7 @@ impl App {
             background,
         );
         if let Some(zoom) = self.runtime.pending_zoom.take() {
-            ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
+            ctx.set_zoom_factor(zoom.clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE));
         }
         if self.runtime.presentation.is_none() {
             self.state.zoom = Some(ctx.zoom_factor());

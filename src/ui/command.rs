@@ -70,6 +70,9 @@ pub enum SelectionCommand {
     Select(Option<usize>),
     /// Select the next (+1) or previous (−1) shown event.
     Step(i32),
+    /// Select the event nearest in time to the selected one in the next lane down (+1) or up
+    /// (−1) that shows events.
+    Lane(i32),
     /// Select the first shown event.
     First,
     /// Select the last shown event.
@@ -141,6 +144,10 @@ pub enum AppCommand {
     FocusSearch,
     /// Show or hide the help with every shortcut.
     ToggleHelp,
+    /// Show view changes at once instead of animating them (and no other animation).
+    ReduceMotion(bool),
+    /// Scale all text and controls by this factor (1.0 is normal).
+    SetTextScale(f32),
 }
 
 impl From<ViewCommand> for Command {

@@ -84,11 +84,7 @@ fn details_ui(
                         ui.painter().circle_filled(
                             rect.center(),
                             5.0,
-                            egui::Color32::from_rgb(
-                                category.rgb[0],
-                                category.rgb[1],
-                                category.rgb[2],
-                            ),
+                            ctx.palette.marker(category.rgb),
                         );
                         ui.label(category.name.get(lang));
                     });

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
 use crate::i18n::{dates, t, tr};
 use crate::model::date::date_from_seconds;
@@ -164,7 +164,7 @@ fn facets_ui(
             for (i, category) in timeline.categories.iter().enumerate() {
                 let mut on =
                     filter.categories.is_empty() || filter.categories.contains(&category.id);
-                let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
+                let colour = ctx.palette.category_text(category.rgb);
                 let label = RichText::new(format!(
                     "{} ({})",
                     category.name.get(lang),

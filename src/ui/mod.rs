@@ -3,9 +3,11 @@
 //! A frame: [`App`] builds a read-only [`FrameCtx`] from its [`State`] and [`Shown`], every
 //! panel draws from it and returns [`Command`]s, and [`App::apply`] carries them out.
 
+mod a11y;
 pub mod app;
 mod axis_ui;
 pub mod command;
+pub mod contrast;
 pub mod details_ui;
 pub mod filters_ui;
 pub mod frame;

@@ -36,6 +36,15 @@ impl OverviewPanel {
         let palette = &ctx.palette;
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         let response = response.on_hover_text(crate::i18n::t(ctx.lang, "overview-hint"));
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_role(egui::accesskit::Role::ScrollBar);
+            node.set_label(super::a11y::overview_name(
+                ctx.lang,
+                &ctx.shown.fit_all(),
+                &ctx.view,
+            ));
+            node.set_description(crate::i18n::t(ctx.lang, "overview-hint"));
+        });
         let painter = ui.painter_at(rect);
         let strip = Rect::from_min_max(
             pos2(rect.left() + LANE_HEADER, rect.top() + 4.0),

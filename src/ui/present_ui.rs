@@ -192,7 +192,7 @@ fn card_ui(
     });
     ui.separator();
     let category = &timeline.categories[usize::from(event.category)];
-    let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
+    let colour = palette.category_text(category.rgb);
     let date = match event.end {
         Some(end) => format!(
             "{} – {}",

@@ -13,6 +13,10 @@ pub enum Action {
     Next,
     /// Select the previous shown event.
     Previous,
+    /// Select the nearest event in the lane above.
+    LaneUp,
+    /// Select the nearest event in the lane below.
+    LaneDown,
     /// Select the first shown event.
     First,
     /// Select the last shown event.
@@ -83,6 +87,16 @@ pub const WINDOW: &[Shortcut] = &[
         keys: &[(NONE, Key::ArrowLeft)],
         action: Action::Previous,
         help: "key-previous",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::ArrowUp), (Modifiers::SHIFT, Key::ArrowUp)],
+        action: Action::LaneUp,
+        help: "key-lane-up",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::ArrowDown), (Modifiers::SHIFT, Key::ArrowDown)],
+        action: Action::LaneDown,
+        help: "key-lane-down",
     },
     Shortcut {
         keys: &[(NONE, Key::Home)],

@@ -34,6 +34,8 @@ pub struct State {
     pub zoom: Option<f32>,
     /// The tour the Present button starts, by id.
     pub tour: Option<String>,
+    /// Jumps of the view happen at once, without animation.
+    pub reduce_motion: bool,
 }
 
 impl Default for State {
@@ -48,6 +50,7 @@ impl Default for State {
             collapsed: BTreeSet::new(),
             zoom: None,
             tour: None,
+            reduce_motion: false,
         }
     }
 }

@@ -3,6 +3,8 @@
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
+use super::contrast;
+
 /// A theme the reader can choose.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Theme {
@@ -42,6 +44,7 @@ impl Theme {
 
     /// The timeline's colours for this theme.
     pub fn palette(self) -> Palette {
+        let panel = self.visuals().panel_fill;
         match self {
             Theme::Dark => Palette {
                 canvas: Color32::from_rgb(0x1b, 0x1e, 0x24),
@@ -57,8 +60,12 @@ impl Theme {
                 text_weak: Color32::from_rgb(0x9a, 0xa0, 0xab),
                 marker_ring: Color32::from_rgb(0xf5, 0xf5, 0xf5),
                 selection: Color32::from_rgb(0xff, 0xd4, 0x3b),
-                on_colour: Color32::WHITE,
                 window: Color32::from_rgba_unmultiplied(0xff, 0xd4, 0x3b, 40),
+                panel,
+                text_min: contrast::AA_TEXT,
+                marker_min: contrast::AA_GRAPHICS,
+                day_strength: 0.55,
+                cluster_strength: 0.85,
             },
             Theme::Light => Palette {
                 canvas: Color32::from_rgb(0xfa, 0xfa, 0xf8),
@@ -74,8 +81,12 @@ impl Theme {
                 text_weak: Color32::from_rgb(0x5d, 0x64, 0x70),
                 marker_ring: Color32::from_rgb(0x20, 0x20, 0x20),
                 selection: Color32::from_rgb(0xd9, 0x6a, 0x00),
-                on_colour: Color32::WHITE,
                 window: Color32::from_rgba_unmultiplied(0xd9, 0x6a, 0x00, 40),
+                panel,
+                text_min: contrast::AA_TEXT,
+                marker_min: contrast::AA_GRAPHICS,
+                day_strength: 0.55,
+                cluster_strength: 0.85,
             },
             Theme::HighContrast => Palette {
                 canvas: Color32::BLACK,
@@ -91,8 +102,14 @@ impl Theme {
                 text_weak: Color32::from_rgb(0xdd, 0xdd, 0xdd),
                 marker_ring: Color32::WHITE,
                 selection: Color32::from_rgb(0xff, 0xe0, 0x00),
-                on_colour: Color32::BLACK,
                 window: Color32::from_rgba_unmultiplied(0xff, 0xe0, 0x00, 60),
+                panel,
+                // Text at AAA; markers bright enough that black text on a bar reaches AAA too,
+                // and day bars dark enough that white text on them does.
+                text_min: contrast::AAA_TEXT,
+                marker_min: contrast::AAA_TEXT,
+                day_strength: 0.3,
+                cluster_strength: 1.0,
             },
         }
     }
@@ -127,8 +144,164 @@ pub struct Palette {
     pub marker_ring: Color32,
     /// The selected event's outline.
     pub selection: Color32,
-    /// Text on a category colour.
-    pub on_colour: Color32,
     /// The visible window in the overview.
     pub window: Color32,
+    /// Behind the side panels (egui's panel fill for this theme).
+    pub panel: Color32,
+    /// The contrast ratio text must reach (4.5, or 7 in the high-contrast theme).
+    pub text_min: f64,
+    /// The contrast ratio markers and bars must reach against the canvas and the eras.
+    pub marker_min: f64,
+    /// How strongly a day bar (an event without hours) is drawn, against a span's full colour.
+    pub day_strength: f32,
+    /// How strongly a cluster badge is drawn.
+    pub cluster_strength: f32,
+}
+
+impl Palette {
+    /// A category's colour as markers and bars show it: adjusted, if needed, to stand out
+    /// from the canvas and both era bands.
+    pub fn marker(&self, rgb: [u8; 3]) -> Color32 {
+        contrast::legible(
+            Color32::from_rgb(rgb[0], rgb[1], rgb[2]),
+            &[self.canvas, self.era_a, self.era_b],
+            self.marker_min,
+        )
+    }
+
+    /// The fill of a bar in `marker` colour: a span in full, a day lighter.
+    pub fn bar_fill(&self, marker: Color32, range: bool) -> Color32 {
+        if range {
+            marker
+        } else {
+            marker.gamma_multiply(self.day_strength)
+        }
+    }
+
+    /// The fill of a cluster badge in `marker` colour.
+    pub fn cluster_fill(&self, marker: Color32) -> Color32 {
+        marker.gamma_multiply(self.cluster_strength)
+    }
+
+    /// The colour of text over `fill` (which may be translucent over the canvas).
+    pub fn label_on(&self, fill: Color32) -> Color32 {
+        contrast::readable_on(contrast::over(fill, self.canvas))
+    }
+
+    /// A category's colour for its name written on the side panels.
+    pub fn category_text(&self, rgb: [u8; 3]) -> Color32 {
+        contrast::legible(
+            Color32::from_rgb(rgb[0], rgb[1], rgb[2]),
+            &[self.panel],
+            self.text_min,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use contrast::{AA_GRAPHICS, over, ratio};
+
+    /// Every pair of colours the timeline paints on each other in `theme`: (what, foreground,
+    /// background, the ratio it must reach). Dimmed search non-matches are left out on purpose:
+    /// they are meant to recede.
+    fn pairs(theme: Theme) -> Vec<(String, Color32, Color32, f64)> {
+        let p = theme.palette();
+        let text = p.text_min;
+        let mut pairs = Vec::new();
+        let grounds = [
+            ("canvas", p.canvas),
+            ("axis", p.axis_bg),
+            ("lane names", p.header_bg),
+            ("era a", p.era_a),
+            ("era b", p.era_b),
+        ];
+        for (name, fg) in [
+            ("strong text", p.text_strong),
+            ("weak text", p.text_weak),
+            ("era names", p.era_text),
+        ] {
+            for (ground, bg) in grounds {
+                pairs.push((format!("{name} on {ground}"), fg, bg, text));
+            }
+        }
+        let visuals = theme.visuals();
+        pairs.push((
+            "panel text".into(),
+            visuals.text_color(),
+            visuals.panel_fill,
+            text,
+        ));
+        for (name, fg) in [
+            ("key-event ring", p.marker_ring),
+            ("selection", p.selection),
+        ] {
+            for (ground, bg) in [("canvas", p.canvas), ("era a", p.era_a), ("era b", p.era_b)] {
+                pairs.push((format!("{name} on {ground}"), fg, bg, AA_GRAPHICS));
+            }
+        }
+        pairs.push((
+            "overview window".into(),
+            p.selection,
+            p.axis_bg,
+            AA_GRAPHICS,
+        ));
+        let timeline = crate::model::load_bundled().expect("the bundled file loads");
+        for category in &timeline.categories {
+            let marker = p.marker(category.rgb);
+            let id = &category.id;
+            pairs.push((
+                format!("{id} name on panels"),
+                p.category_text(category.rgb),
+                p.panel,
+                text,
+            ));
+            for (ground, bg) in [("canvas", p.canvas), ("era a", p.era_a), ("era b", p.era_b)] {
+                pairs.push((format!("{id} marker on {ground}"), marker, bg, AA_GRAPHICS));
+                // Labels inside bars (spans and days) and cluster badges; their colour is
+                // chosen once against the canvas, the era bands behind differ slightly.
+                for (what, fill) in [
+                    ("span bar", p.bar_fill(marker, true)),
+                    ("day bar", p.bar_fill(marker, false)),
+                    ("cluster", p.cluster_fill(marker)),
+                ] {
+                    pairs.push((
+                        format!("label on {id} {what} over {ground}"),
+                        p.label_on(fill),
+                        over(fill, bg),
+                        text,
+                    ));
+                }
+            }
+        }
+        pairs
+    }
+
+    #[test]
+    fn every_colour_pair_meets_wcag_in_every_theme() {
+        let mut failures = Vec::new();
+        for theme in Theme::ALL {
+            let pairs = pairs(theme);
+            let (mut text_min, mut graphics_min) = (f64::INFINITY, f64::INFINITY);
+            for (what, fg, bg, needed) in &pairs {
+                let measured = ratio(*fg, *bg);
+                if *needed > AA_GRAPHICS {
+                    text_min = text_min.min(measured);
+                } else {
+                    graphics_min = graphics_min.min(measured);
+                }
+                if measured < *needed {
+                    failures.push(format!(
+                        "{theme:?}: {what} is {measured:.2}:1, needs {needed}"
+                    ));
+                }
+            }
+            println!(
+                "{theme:?}: {} pairs, text at least {text_min:.2}:1, graphics at least {graphics_min:.2}:1",
+                pairs.len()
+            );
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

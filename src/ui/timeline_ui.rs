@@ -9,6 +9,7 @@ use crate::model::Seconds;
 use crate::timeline::layout::{self, Item, Metrics};
 use crate::timeline::{DensityCache, LaneHeights, LaneSizes, ScreenMapping, TimeView};
 
+use super::a11y;
 use super::axis_ui::{AXIS_HEIGHT, paint_axis};
 use super::command::{Command, SelectionCommand, ViewCommand};
 use super::frame::FrameCtx;
@@ -98,7 +99,9 @@ impl TimelinePanel {
     #[must_use]
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
-        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let (_, rect) = ui.allocate_space(ui.available_size());
+        let response = ui.interact(rect, canvas_id(), Sense::click_and_drag());
+        focus_ui(ui, &response);
         let canvas = Rect::from_min_max(pos2(rect.left() + LANE_HEADER, rect.top()), rect.max);
         ui.painter_at(rect)
             .rect_filled(rect, 0.0, ctx.palette.canvas);
@@ -131,6 +134,20 @@ impl TimelinePanel {
             ctx.lang,
         );
         let hits = self.paint_lanes(ui, &paint);
+        if response.has_focus() {
+            paint_focus(&paint);
+        }
+        a11y::canvas_nodes(
+            ui,
+            canvas_id(),
+            ctx,
+            &paint.mapping.view,
+            &hits,
+            rect.right(),
+        );
+        if let Some(k) = a11y::requested_hit(ui, canvas_id(), &hits) {
+            commands.extend(self.activate(&hits, k, ctx));
+        }
         commands.extend(self.pointer(ui, response, &hits, ctx));
         self.drawn = hits;
         self.canvas = canvas;
@@ -166,7 +183,7 @@ impl TimelinePanel {
             let collapsed = collapsed[lane];
             paint_lane_header(paint, lane, y, height, collapsed, &mut hits);
             let category = &timeline.categories[lane];
-            let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
+            let colour = ctx.palette.marker(category.rgb);
             let band = (y + 3.0, y + height - 3.0);
             let view = paint.mapping.view;
             if collapsed || layout::is_dense(&ctx.shown.lanes, lane, &view) {
@@ -295,25 +312,69 @@ impl TimelinePanel {
         };
         if response.double_clicked() && hovered_hit.is_none() {
             commands.push(ViewCommand::FitAll.into());
-        } else if response.clicked() {
-            match hovered_hit {
-                Some(Hit::Event(index)) => {
-                    commands.push(SelectionCommand::Select(Some(index)).into())
-                }
-                Some(Hit::Cluster(t0, t1, _)) => match &hovered_cluster {
-                    Some(members) => {
-                        commands.push(SelectionCommand::List(Some(members.clone())).into())
-                    }
-                    None => commands.push(ViewCommand::ZoomInto(t0, t1).into()),
-                },
-                Some(Hit::Lane(lane)) if !self.fixed_lanes => {
-                    commands.push(ViewCommand::ToggleLane(lane).into())
-                }
-                _ => {}
-            }
+        } else if response.clicked()
+            && let Some(k) = hovered_index
+        {
+            commands.extend(self.activate(hits, k, ctx));
         }
         commands
     }
+
+    /// What clicking a drawn thing (with the pointer or a screen reader) asks for.
+    /// What a click (or a screen reader's action) on hit `k` does: select an event, zoom
+    /// into a cluster (or list it, when zooming cannot split it), fold a lane.
+    fn activate(&self, hits: &[(Rect, Hit)], k: usize, ctx: &FrameCtx<'_>) -> Option<Command> {
+        match hits.get(k)?.1 {
+            Hit::Event(index) => Some(SelectionCommand::Select(Some(index)).into()),
+            Hit::Cluster(t0, t1, _) => Some(match self.unsplittable(hits, k, ctx) {
+                Some(members) => SelectionCommand::List(Some(members)).into(),
+                None => ViewCommand::ZoomInto(t0, t1).into(),
+            }),
+            Hit::Lane(lane) => (!self.fixed_lanes).then(|| ViewCommand::ToggleLane(lane).into()),
+        }
+    }
+}
+
+/// The id of the canvas widget: it takes the keyboard focus (Tab reaches it).
+pub fn canvas_id() -> egui::Id {
+    egui::Id::unique("timeline-canvas")
+}
+
+/// A click focuses the canvas; while it has the focus, the arrow keys and Escape stay with it
+/// (they select events) instead of moving the focus to another widget.
+fn focus_ui(ui: &egui::Ui, response: &egui::Response) {
+    if response.clicked() || response.drag_started() {
+        response.request_focus();
+        // The lock below takes hold a frame after the focus arrives: draw that frame now, so
+        // that an arrow key pressed next does not move the focus away.
+        ui.ctx().request_repaint();
+    }
+    if response.gained_focus() {
+        ui.ctx().request_repaint();
+    }
+    if response.has_focus() {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                response.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: true,
+                    tab: false,
+                },
+            );
+        });
+    }
+}
+
+/// A visible focus ring around the canvas while it has the keyboard focus.
+fn paint_focus(paint: &Paint<'_, '_>) {
+    paint.header_painter.rect_stroke(
+        paint.rect.shrink(1.0),
+        0.0,
+        Stroke::new(2.0, paint.ctx.palette.selection),
+        StrokeKind::Inside,
+    );
 }
 
 impl TimelinePanel {
@@ -421,7 +482,7 @@ fn paint_lane_header(
 ) {
     let (rect, palette, painter) = (paint.rect, &paint.ctx.palette, &paint.header_painter);
     let category = &paint.ctx.timeline.categories[lane];
-    let colour = Color32::from_rgb(category.rgb[0], category.rgb[1], category.rgb[2]);
+    let colour = palette.marker(category.rgb);
     painter.line_segment(
         [
             pos2(rect.left(), y + height),
@@ -593,7 +654,7 @@ fn paint_item(
             let fill = if dimmed {
                 colour.gamma_multiply(0.25)
             } else {
-                colour.gamma_multiply(0.85)
+                palette.cluster_fill(colour)
             };
             paint.painter.rect_filled(badge, 8.0, fill);
             paint.painter.rect_stroke(
@@ -607,7 +668,7 @@ fn paint_item(
                 Align2::CENTER_CENTER,
                 members.len().to_string(),
                 FontId::proportional(11.5),
-                palette.on_colour,
+                palette.label_on(fill),
             );
             if members.iter().any(|m| Some(*m) == ctx.selected) {
                 paint.painter.rect_stroke(
@@ -644,18 +705,19 @@ fn paint_event(
         colour
     };
     let month_only = event.start.precision == crate::model::Precision::Month;
+    // Text inside a bar: black or white, whichever reads on its fill.
+    let mut bar_label = palette.text_strong;
     let shape_rect = if bar {
         // A day whose hour is unknown is drawn lighter than a span the sources give; a month
         // whose day is unknown lighter still, hatched, with a dashed edge: not a month-long event.
         let fill = if month_only {
             fill.gamma_multiply(0.3)
-        } else if event.is_range() {
-            fill
         } else {
-            fill.gamma_multiply(0.55)
+            palette.bar_fill(fill, event.is_range())
         };
         let bar = Rect::from_x_y_ranges(x0..=x1, cy - 7.0..=cy + 7.0);
         painter.rect_filled(bar, 3.0, fill);
+        bar_label = palette.label_on(fill);
         if month_only {
             paint_uncertain(painter, bar.intersect(canvas), colour);
         }
@@ -713,9 +775,9 @@ fn paint_event(
             if room > 30.0 {
                 // A bar that does not match the search is dimmed, its label too.
                 let on_bar = if dimmed {
-                    palette.on_colour.gamma_multiply(0.35)
+                    bar_label.gamma_multiply(0.35)
                 } else {
-                    palette.on_colour
+                    bar_label
                 };
                 let mut job = egui::text::LayoutJob::simple_singleline(
                     title.to_owned(),

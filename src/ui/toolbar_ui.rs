@@ -3,9 +3,13 @@
 use crate::i18n::{t, tr};
 use crate::model::{FuzzyDate, Lang};
 
+use super::app::{MAX_TEXT_SCALE, MIN_TEXT_SCALE};
 use super::command::{AppCommand, Command, FileCommand, PresentCommand, Preset, ViewCommand};
 use super::frame::FrameCtx;
 use super::theme::Theme;
+
+/// How much A− and A+ change the text scale.
+const TEXT_SCALE_STEP: f32 = 0.1;
 
 /// The toolbar and its "go to date" field.
 #[derive(Clone, Debug, Default)]
@@ -131,6 +135,13 @@ impl ToolbarPanel {
                         commands.push(AppCommand::SetTheme(option).into());
                     }
                 }
+                ui.separator();
+                let mut reduce = ctx.state.reduce_motion;
+                if ui.checkbox(&mut reduce, t(lang, "menu-motion")).changed() {
+                    commands.push(AppCommand::ReduceMotion(reduce).into());
+                }
+                ui.separator();
+                commands.extend(text_size_ui(ui, lang));
             });
             if ui.button(t(lang, "menu-help")).clicked() {
                 commands.push(AppCommand::ToggleHelp.into());
@@ -138,4 +149,30 @@ impl ToolbarPanel {
         });
         commands
     }
+}
+
+/// The text size: smaller, the current percentage (a click restores 100 %), larger.
+fn text_size_ui(ui: &mut egui::Ui, lang: Lang) -> Option<Command> {
+    let scale = ui.ctx().zoom_factor();
+    let mut asked = None;
+    ui.label(t(lang, "menu-text-size"));
+    ui.horizontal(|ui| {
+        let smaller = ui.add_enabled(scale > MIN_TEXT_SCALE + 0.01, egui::Button::new("A−"));
+        if smaller.on_hover_text(t(lang, "text-smaller")).clicked() {
+            asked = Some(scale - TEXT_SCALE_STEP);
+        }
+        let percent = format!("{:.0} %", scale * 100.0);
+        if ui
+            .button(percent)
+            .on_hover_text(t(lang, "text-reset"))
+            .clicked()
+        {
+            asked = Some(1.0);
+        }
+        let larger = ui.add_enabled(scale < MAX_TEXT_SCALE - 0.01, egui::Button::new("A+"));
+        if larger.on_hover_text(t(lang, "text-larger")).clicked() {
+            asked = Some(scale + TEXT_SCALE_STEP);
+        }
+    });
+    asked.map(|scale| AppCommand::SetTextScale((scale * 10.0).round() / 10.0).into())
 }
