@@ -16,7 +16,7 @@ use super::command::{
 };
 use super::frame::FrameCtx;
 use super::panels::Panels;
-use super::present_ui::{PRESENT_ZOOM, Presentation};
+use super::present_ui::{Presentation, present_zoom};
 use super::shortcuts::{self, Action};
 use super::shown::Shown;
 use super::state::State;
@@ -525,7 +525,7 @@ impl App {
                     step,
                     ..Default::default()
                 });
-                ctx.set_zoom_factor(PRESENT_ZOOM);
+                ctx.set_zoom_factor(present_zoom(screen_pixels(ctx)));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
                 self.focus_step(now);
             }
@@ -811,6 +811,13 @@ impl App {
         }
         if self.runtime.presentation.is_none() {
             self.state.zoom = Some(ctx.zoom_factor());
+        } else {
+            // The screen may change under a presentation (going full screen, another
+            // projector): the type follows it.
+            let zoom = present_zoom(screen_pixels(ctx));
+            if (zoom - ctx.zoom_factor()).abs() > 0.01 {
+                ctx.set_zoom_factor(zoom);
+            }
         }
         self.poll_watcher();
         if self.shown.as_ref().is_some_and(|s| s.search_waiting) {
@@ -934,6 +941,11 @@ fn warm_search_index(timeline: &Arc<Timeline>, index: &IndexCell) {
     if let Err(err) = spawned {
         eprintln!("warning: search index will be built on first search: {err}");
     }
+}
+
+/// The screen's height in pixels at zoom 1 (the same whatever the text scale).
+fn screen_pixels(ctx: &egui::Context) -> f32 {
+    ctx.content_rect().height() * ctx.zoom_factor()
 }
 
 /// Reads the remembered state; a corrupted one is ignored with a warning.

@@ -11,8 +11,14 @@ use super::shortcuts::{self, Action};
 use super::theme::Palette;
 use super::timeline_ui::TimelinePanel;
 
-/// The text scale of presentation mode.
+/// The text scale of presentation mode on a 1080p screen.
 pub const PRESENT_ZOOM: f32 = 1.6;
+
+/// The text scale of presentation mode on a screen `pixels` tall: the type grows with the
+/// screen, 1.6 at 1080p, 1.07 at 720p, 3.2 at 2160p.
+pub fn present_zoom(pixels: f32) -> f32 {
+    (PRESENT_ZOOM * pixels / 1080.0).clamp(1.0, 3.2)
+}
 
 /// A running presentation.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -129,7 +135,11 @@ impl PresentPanel {
         }
         self.timeline.fixed_lanes = true;
         egui::CentralPanel::default().show(ui, |ui| {
-            let height = (ui.available_height() * 0.42).max(150.0);
+            // Every lane: the axis and eras, the closed lanes thin, the open one three rows tall;
+            // never more than 45 % of the screen.
+            let lanes = ctx.timeline.categories.len().max(1) as f32;
+            let band = 42.0 + 20.0 + (lanes - 1.0) * 16.0 + 3.0 * 22.0 + 6.0 + 4.0;
+            let height = band.min(ui.available_height() * 0.45).max(150.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
                 commands.extend(self.timeline.ui(ui, ctx));
             });
@@ -147,7 +157,9 @@ impl PresentPanel {
     }
 }
 
-/// The card of the current step: date, title, summary, image credit, note and sources.
+/// The card of the current step, scaled to fit the room left under the timeline: date,
+/// title, summary, note, image and sources always on screen, never cut.
+#[allow(clippy::too_many_arguments)]
 fn card_ui(
     ui: &mut egui::Ui,
     timeline: &Timeline,
@@ -161,106 +173,213 @@ fn card_ui(
         return;
     };
     let event = &timeline.events[index];
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        let tour_title = presentation
-            .tour
-            .and_then(|t| timeline.tours.get(t))
-            .map_or_else(
-                || t(lang, "present-no-tour"),
-                |tour| tour.title.get(lang).to_owned(),
-            );
-        ui.label(
-            RichText::new(tour_title)
-                .size(18.0)
-                .color(palette.text_weak),
-        );
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let progress = tr(
+    let card = Card::new(timeline, presentation, steps.len(), event, note, lang);
+    let scale = card.fitting_scale(ui, ui.available_width(), ui.available_height());
+    card.ui(ui, timeline, palette, images, scale);
+}
+
+/// The texts of a card, in the order they are drawn, with their sizes at scale 1.
+struct Card<'t> {
+    tour: String,
+    progress: String,
+    typed: String,
+    date: String,
+    category: &'t crate::model::Category,
+    title: &'t str,
+    summary: &'t str,
+    note: Option<&'t str>,
+    image: Option<&'t crate::model::file::Image>,
+    image_credit: String,
+    sources: Vec<String>,
+    lang: Lang,
+}
+
+/// Sizes at scale 1: tour line, progress, date, title, summary, note, image credit, sources.
+const SIZES: [f32; 8] = [18.0, 22.0, 20.0, 28.0, 19.0, 18.0, 14.0, 15.0];
+/// Height of an image at scale 1.
+const IMAGE_HEIGHT: f32 = 220.0;
+
+impl<'t> Card<'t> {
+    fn new(
+        timeline: &'t Timeline,
+        presentation: &Presentation,
+        total: usize,
+        event: &'t crate::model::Event,
+        note: Option<&'t Text>,
+        lang: Lang,
+    ) -> Self {
+        let date = match event.end {
+            Some(end) => format!(
+                "{} – {}",
+                dates::long_date(lang, event.start, event.time),
+                dates::long_date(lang, end, None)
+            ),
+            None => dates::long_date(lang, event.start, event.time),
+        };
+        let category = &timeline.categories[usize::from(event.category)];
+        let image = event.image();
+        Self {
+            tour: presentation
+                .tour
+                .and_then(|t| timeline.tours.get(t))
+                .map_or_else(
+                    || t(lang, "present-no-tour"),
+                    |tour| tour.title.get(lang).to_owned(),
+                ),
+            progress: tr(
                 lang,
                 "present-progress",
                 &[
                     ("step", (presentation.step + 1).to_string()),
-                    ("total", steps.len().to_string()),
+                    ("total", total.to_string()),
                 ],
-            );
-            ui.label(RichText::new(progress).size(22.0).strong());
-            if !presentation.typed.is_empty() {
-                ui.label(RichText::new(format!("#{}", presentation.typed)).size(18.0));
+            ),
+            typed: presentation.typed.clone(),
+            date: format!("{date}  ·  {}", category.name.get(lang)),
+            category,
+            title: event.title().get(lang),
+            summary: event.summary().get(lang),
+            note: note.and_then(|n| n.exact(lang).or(n.exact(Lang::En))),
+            image,
+            image_credit: image.map_or_else(String::new, |image| {
+                tr(
+                    lang,
+                    "image-credit",
+                    &[
+                        ("credit", image.credit.clone()),
+                        ("licence", image.licence.clone()),
+                    ],
+                )
+            }),
+            sources: event
+                .sources()
+                .map(|source| {
+                    let published = dates::published(lang, source.published)
+                        .map(|d| format!(", {d}"))
+                        .unwrap_or_default();
+                    let url = source.url.map(|u| format!(" · {u}")).unwrap_or_default();
+                    format!("{}{published}: {}{url}", source.publisher, source.title)
+                })
+                .collect(),
+            lang,
+        }
+    }
+
+    /// Height of the card at `scale` in a column `width` points wide.
+    fn height(&self, ui: &egui::Ui, width: f32, scale: f32) -> f32 {
+        let spacing = ui.spacing().item_spacing.y;
+        let text = |text: &str, size: f32, wrap: f32| {
+            ui.fonts_mut(|f| {
+                f.layout(
+                    text.to_owned(),
+                    egui::FontId::proportional(size * scale),
+                    Color32::WHITE,
+                    wrap,
+                )
+                .size()
+                .y
+            }) + spacing
+        };
+        let mut height = 8.0 + text(&self.tour, SIZES[1], width) + 8.0 + spacing;
+        height += text(&self.date, SIZES[2], width);
+        height += text(self.title, SIZES[3], width);
+        height += 6.0 + text(self.summary, SIZES[4], width);
+        if let Some(note) = self.note {
+            // The note's frame: its margins and stroke.
+            height += 10.0 * scale + text(note, SIZES[5], width - 16.0) + 16.0;
+        }
+        if self.image.is_some() {
+            height += IMAGE_HEIGHT * scale + spacing + text(&self.image_credit, SIZES[6], width);
+        }
+        height += 10.0 * scale;
+        for source in &self.sources {
+            height += text(source, SIZES[7], width);
+        }
+        height
+    }
+
+    /// The largest scale, up to 1.3, at which the card fits; at least 0.4 (then text may run
+    /// past a tiny screen, but stays in proportion).
+    fn fitting_scale(&self, ui: &egui::Ui, width: f32, height: f32) -> f32 {
+        let (mut low, mut high) = (0.4_f32, 1.3_f32);
+        if self.height(ui, width, high) <= height {
+            return high;
+        }
+        for _ in 0..12 {
+            let mid = (low + high) / 2.0;
+            if self.height(ui, width, mid) <= height {
+                low = mid;
+            } else {
+                high = mid;
             }
-        });
-    });
-    ui.separator();
-    let category = &timeline.categories[usize::from(event.category)];
-    let colour = palette.category_text(category.rgb);
-    let date = match event.end {
-        Some(end) => format!(
-            "{} – {}",
-            dates::long_date(lang, event.start, event.time),
-            dates::long_date(lang, end, None)
-        ),
-        None => dates::long_date(lang, event.start, event.time),
-    };
-    ui.label(
-        RichText::new(format!("{date}  ·  {}", category.name.get(lang)))
-            .size(20.0)
-            .color(colour),
-    );
-    ui.label(
-        RichText::new(event.title().get(lang))
-            .size(28.0)
-            .strong()
-            .color(palette.text_strong),
-    );
-    ui.add_space(6.0);
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
+        }
+        low
+    }
+
+    fn ui(
+        &self,
+        ui: &mut egui::Ui,
+        timeline: &Timeline,
+        palette: &Palette,
+        images: &mut super::images::Images,
+        scale: f32,
+    ) {
+        let size = |i: usize| SIZES[i] * scale;
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
             ui.label(
-                RichText::new(event.summary().get(lang))
-                    .size(19.0)
-                    .color(palette.text_strong),
+                RichText::new(&self.tour)
+                    .size(size(0))
+                    .color(palette.text_weak),
             );
-            if let Some(note) = note.and_then(|n| n.exact(lang).or(n.exact(Lang::En))) {
-                ui.add_space(10.0);
-                egui::Frame::group(ui.style())
-                    .fill(palette.axis_bg)
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new(note)
-                                .size(18.0)
-                                .italics()
-                                .color(palette.text_strong),
-                        );
-                    });
-            }
-            if let Some(image) = event.image() {
-                images.ui(ui, &timeline.assets, &image.path, 220.0, |reason| {
-                    tr(lang, "image-failed", &[("reason", reason.to_owned())])
-                });
-                ui.label(
-                    RichText::new(tr(
-                        lang,
-                        "image-credit",
-                        &[
-                            ("credit", image.credit.clone()),
-                            ("licence", image.licence.clone()),
-                        ],
-                    ))
-                    .size(14.0)
-                    .weak(),
-                );
-            }
-            ui.add_space(10.0);
-            for source in event.sources() {
-                let published = dates::published(lang, source.published)
-                    .map(|d| format!(", {d}"))
-                    .unwrap_or_default();
-                ui.label(
-                    RichText::new(format!("{}{published}: {}", source.publisher, source.title))
-                        .size(15.0)
-                        .color(palette.text_weak),
-                );
-            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(&self.progress).size(size(1)).strong());
+                if !self.typed.is_empty() {
+                    ui.label(RichText::new(format!("#{}", self.typed)).size(size(0)));
+                }
+            });
         });
+        ui.separator();
+        let colour = palette.category_text(self.category.rgb);
+        ui.label(RichText::new(&self.date).size(size(2)).color(colour));
+        ui.label(
+            RichText::new(self.title)
+                .size(size(3))
+                .strong()
+                .color(palette.text_strong),
+        );
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(self.summary)
+                .size(size(4))
+                .color(palette.text_strong),
+        );
+        if let Some(note) = self.note {
+            ui.add_space(10.0 * scale);
+            egui::Frame::group(ui.style())
+                .fill(palette.axis_bg)
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(note)
+                            .size(size(5))
+                            .italics()
+                            .color(palette.text_strong),
+                    );
+                });
+        }
+        if let Some(image) = self.image {
+            images.ui(
+                ui,
+                &timeline.assets,
+                &image.path,
+                IMAGE_HEIGHT * scale,
+                |reason| tr(self.lang, "image-failed", &[("reason", reason.to_owned())]),
+            );
+            ui.label(RichText::new(&self.image_credit).size(size(6)).weak());
+        }
+        ui.add_space(10.0 * scale);
+        for source in &self.sources {
+            ui.label(RichText::new(source).size(size(7)).color(palette.text_weak));
+        }
+    }
 }
