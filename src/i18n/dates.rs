@@ -75,6 +75,23 @@ pub fn month_short(lang: Lang, month: u32) -> String {
     }
 }
 
+/// A day and a short month for tight tick labels, the month in the case a date takes after its
+/// day: "31 May", "31 тра", "31 мая".
+pub fn day_month_short(lang: Lang, date: NaiveDate) -> String {
+    let month: String = months_after_day(lang)
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default()
+        .chars()
+        .take(3)
+        .collect();
+    let month = match lang {
+        Lang::En => capitalised(&month),
+        _ => month.to_lowercase(),
+    };
+    format!("{} {month}", date.day())
+}
+
 /// "Sunday", "нядзеля", "воскресенье" (lowercase inside a sentence in be and ru).
 pub fn weekday_name(lang: Lang, weekday: Weekday) -> String {
     let index = weekday.num_days_from_sunday() as usize;

@@ -136,7 +136,7 @@ impl Step {
                 dates::weekday_short(lang, date.weekday()),
                 date.day()
             ),
-            Step::Weeks => format!("{} {}", date.day(), dates::month_short(lang, date.month())),
+            Step::Weeks => dates::day_month_short(lang, date),
             Step::Months(_) => dates::month_short(lang, date.month()),
             Step::Years(_) => date.year().to_string(),
         }
@@ -301,6 +301,15 @@ mod tests {
             "{:?}",
             axis.context
         );
+    }
+
+    #[test]
+    fn week_ticks_put_the_month_in_the_genitive() {
+        let date = NaiveDate::from_ymd_opt(2020, 5, 31).unwrap();
+        assert_eq!(dates::day_month_short(Lang::Ru, date), "31 мая");
+        assert_eq!(dates::day_month_short(Lang::En, date), "31 May");
+        let august = NaiveDate::from_ymd_opt(2020, 8, 3).unwrap();
+        assert_eq!(dates::day_month_short(Lang::Be, august), "3 жні");
     }
 
     #[test]

@@ -563,50 +563,92 @@ fn paint_density(
     painter.add(egui::Shape::mesh(mesh));
 }
 
-/// Hatching and a dashed outline over a bar whose day is not known.
+/// Hatching over a bar whose day is not known, in one mesh (a bar too narrow to hatch is
+/// already faint). Its edge is drawn by the caller.
 fn paint_uncertain(painter: &egui::Painter, bar: Rect, colour: Color32) {
-    if !bar.is_positive() {
+    if bar.width() < 12.0 || !bar.is_positive() {
         return;
     }
-    let stroke = Stroke::new(1.0, colour.gamma_multiply(0.8));
-    let mut x = bar.left() - bar.height();
-    while x < bar.right() {
-        let a = pos2(x.max(bar.left()), bar.bottom() - (x.max(bar.left()) - x));
-        let end = (x + bar.height()).min(bar.right());
-        let b = pos2(end, bar.bottom() - (end - x));
-        painter.line_segment([a, b], stroke);
-        x += 8.0;
+    let colour = colour.gamma_multiply(0.8);
+    let mut mesh = egui::Mesh::default();
+    let mut x = bar.left() + 2.0;
+    while x + 2.0 < bar.right() {
+        // A short slanted stripe as a thin quad: cheap to tessellate.
+        let (top, bottom) = (bar.top() + 1.0, bar.bottom() - 1.0);
+        let slant = (bottom - top) * 0.5;
+        let base = mesh.vertices.len() as u32;
+        for p in [
+            pos2(x, bottom),
+            pos2(x + 1.2, bottom),
+            pos2(x + 1.2 + slant, top),
+            pos2(x + slant, top),
+        ] {
+            mesh.colored_vertex(p, colour);
+        }
+        mesh.add_triangle(base, base + 1, base + 2);
+        mesh.add_triangle(base, base + 2, base + 3);
+        x += 7.0;
     }
-    for y in [bar.top(), bar.bottom()] {
-        painter.add(egui::Shape::dashed_line(
-            &[pos2(bar.left(), y), pos2(bar.right(), y)],
-            stroke,
-            5.0,
-            4.0,
-        ));
-    }
+    painter.add(egui::Shape::mesh(mesh));
+    painter.rect_stroke(bar, 3.0, Stroke::new(1.0, colour), StrokeKind::Inside);
 }
 
 /// Events of lower importance than this zoom draws: a short tick each along the lane's
-/// bottom edge, so that every event in view leaves a trace (zoom in to read them).
+/// bottom edge, so that every event in view leaves a trace (zoom in to read them). Ticks that
+/// fall in the same two-point column are one, and all of them are one mesh: thousands of
+/// hidden events cost what a few hundred rectangles do.
 fn paint_hidden(paint: &Paint<'_, '_>, hidden: &[usize], bottom: f32, colour: Color32) {
+    if hidden.is_empty() {
+        return;
+    }
     let timeline = paint.ctx.timeline;
+    let left = paint.canvas.left();
+    let columns = (paint.canvas.width() / 2.0).ceil().max(1.0) as usize;
+    // Per column: 0 nothing, 1 only dimmed (search non-matches), 2 at least one match.
+    let mut column = vec![0u8; columns];
     for &index in hidden {
         let event = &timeline.events[index];
         let x = paint
             .mapping
             .screen_from_time((event.start_seconds() + event.end_seconds()) / 2.0)
             as f32;
-        let colour = if paint.ctx.is_highlighted(index) {
+        let c = ((x - left) / 2.0).floor();
+        if c < 0.0 || c as usize >= columns {
+            continue;
+        }
+        let strength = if paint.ctx.is_highlighted(index) {
+            2
+        } else {
+            1
+        };
+        let slot = &mut column[c as usize];
+        *slot = (*slot).max(strength);
+    }
+    // Neighbouring columns of the same strength are one rectangle: where hidden events are
+    // dense the ticks become a band, and the mesh stays small.
+    let mut mesh = egui::Mesh::default();
+    let mut c = 0;
+    while c < columns {
+        let strength = column[c];
+        let start = c;
+        while c < columns && column[c] == strength {
+            c += 1;
+        }
+        if strength == 0 {
+            continue;
+        }
+        let fill = if strength == 2 {
             colour
         } else {
             colour.gamma_multiply(0.3)
         };
-        paint.painter.line_segment(
-            [egui::pos2(x, bottom - 6.0), egui::pos2(x, bottom - 1.0)],
-            Stroke::new(2.0, colour),
+        let (x0, x1) = (left + start as f32 * 2.0, left + c as f32 * 2.0);
+        mesh.add_colored_rect(
+            Rect::from_min_max(pos2(x0, bottom - 6.0), pos2(x1, bottom - 1.0)),
+            fill,
         );
     }
+    paint.painter.add(egui::Shape::mesh(mesh));
 }
 
 /// One event or cluster at row centre `cy`.
@@ -709,7 +751,7 @@ fn paint_event(
     let mut bar_label = palette.text_strong;
     let shape_rect = if bar {
         // A day whose hour is unknown is drawn lighter than a span the sources give; a month
-        // whose day is unknown lighter still, hatched, with a dashed edge: not a month-long event.
+        // whose day is unknown lighter still and hatched: not a month-long event.
         let fill = if month_only {
             fill.gamma_multiply(0.3)
         } else {
