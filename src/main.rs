@@ -45,6 +45,18 @@ struct Cli {
     #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u32).range(1..))]
     step: Option<u32>,
 
+    /// Open the window on this event, selected (File → Copy link to this view writes these).
+    #[arg(long, value_name = "ID")]
+    event: Option<String>,
+
+    /// Open the window showing the days from this one (YYYY-MM-DD)…
+    #[arg(long, value_name = "DATE", requires = "to")]
+    from: Option<chrono::NaiveDate>,
+
+    /// …to this one.
+    #[arg(long, value_name = "DATE", requires = "from")]
+    to: Option<chrono::NaiveDate>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -195,7 +207,17 @@ fn main() -> ExitCode {
         step: cli.step.map_or(0, |s| s as usize - 1),
     };
     match cli.command {
-        None => cli::window::window(cli.events.as_deref(), cli.lang, lang, cli.reset, &present),
+        None => cli::window::window(
+            cli.events.as_deref(),
+            cli.lang,
+            lang,
+            cli.reset,
+            &present,
+            &cli::window::Place {
+                event: cli.event,
+                range: cli.from.zip(cli.to),
+            },
+        ),
         Some(Command::Check { path }) => {
             cli::check::check(path.as_deref().or(cli.events.as_deref()))
         }

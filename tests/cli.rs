@@ -339,3 +339,17 @@ fn a_tour_handout_is_named_after_its_tour_and_students_get_no_notes() {
         );
     }
 }
+
+#[test]
+fn a_deep_link_to_an_unknown_event_is_refused_before_any_window() {
+    bin()
+        .args(["--event", "no-such-event"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown event `no-such-event`"));
+    bin()
+        .args(["--from", "2020-08-01"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--to"));
+}

@@ -356,3 +356,23 @@ fn every_tour_step_fits_a_720p_projector() {
 fn every_tour_step_fits_a_1080p_projector() {
     every_note_and_source_fits(1920.0, 1080.0);
 }
+
+#[test]
+fn copy_link_gives_the_command_line_of_this_view() {
+    let mut harness = bundled();
+    harness
+        .state_mut()
+        .set_view(TimeView::new(day(2020, 8, 1), day(2020, 9, 1)));
+    let march = harness
+        .state()
+        .timeline()
+        .expect("a timeline")
+        .event_index("march-for-freedom-minsk")
+        .expect("the march");
+    harness.state_mut().set_selected(Some(march));
+    harness.run();
+    assert_eq!(
+        harness.state().link(),
+        "belarus-timeline --events 'events.ron' --from 2020-08-01 --to 2020-08-31 --event march-for-freedom-minsk"
+    );
+}

@@ -143,3 +143,5 @@ menu-text-size = Text size
 text-smaller = Smaller text
 text-larger = Larger text
 text-reset = Normal text size
+menu-copy-link = Copy link to this view
+link-copied = The command line that opens this view is on the clipboard

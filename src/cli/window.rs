@@ -4,9 +4,19 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use belarus_timeline::model::Lang;
-use belarus_timeline::ui::{App, Loaded, PresentCommand};
+use belarus_timeline::model::date::{DAY, seconds_from_date};
+use belarus_timeline::ui::{App, Command, Loaded, PresentCommand, SelectionCommand, ViewCommand};
 
 use super::{Present, find_tour, load};
+
+/// Where the window opens: an event, a range of days (a deep link).
+#[derive(Clone, Debug, Default)]
+pub struct Place {
+    /// The event to select, by id.
+    pub event: Option<String>,
+    /// The first and last day to show.
+    pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
 
 /// Opens the window on the file at `path` (the bundled one without a path). `chosen_lang` is
 /// the language given on the command line, `lang` the one to start with.
@@ -16,9 +26,24 @@ pub fn window(
     lang: Lang,
     reset: bool,
     present: &Present,
+    place: &Place,
 ) -> ExitCode {
     let (result, name) = load(path);
     let loaded = Loaded::from_result(result, &name);
+    let mut go_to: Vec<Command> = Vec::new();
+    if let Some((from, to)) = place.range {
+        let (a, b) = (seconds_from_date(from), seconds_from_date(to) + DAY);
+        go_to.push(ViewCommand::ZoomTo(a, b).into());
+    }
+    if let (Some(id), Loaded::Timeline(timeline, _)) = (&place.event, &loaded) {
+        match timeline.event_index(id) {
+            Some(index) => go_to.push(SelectionCommand::Select(Some(index)).into()),
+            None => {
+                eprintln!("error: unknown event `{id}`; `check` lists the file's events");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let watch = path.map(Path::to_path_buf);
     let start_presentation = match &loaded {
         Loaded::Timeline(timeline, _) if present.on || present.tour.is_some() => {
@@ -73,6 +98,7 @@ pub fn window(
             if let Some(lang) = chosen_lang {
                 app.state.lang = lang;
             }
+            app.runtime.queued.extend(go_to);
             app.runtime
                 .queued
                 .extend(start_presentation.map(Into::into));

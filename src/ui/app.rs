@@ -196,6 +196,25 @@ impl App {
             .and_then(|timeline| self.state.selected_index(timeline))
     }
 
+    /// The command line that opens the window on this view and selection.
+    pub fn link(&self) -> String {
+        let mut link = String::from("belarus-timeline");
+        if let Loaded::Timeline(_, name) = &self.loaded
+            && name != crate::model::load::BUNDLED_NAME
+        {
+            link.push_str(&format!(" --events '{}'", name.replace('\'', "'\\''")));
+        }
+        if let Some(view) = self.view() {
+            let from = date_from_seconds(view.min);
+            let to = date_from_seconds(view.max() - 1.0);
+            link.push_str(&format!(" --from {from} --to {to}"));
+        }
+        if let Some(id) = &self.state.selected {
+            link.push_str(&format!(" --event {id}"));
+        }
+        link
+    }
+
     /// Selects event `index` (or nothing) without moving the view.
     pub fn set_selected(&mut self, index: Option<usize>) {
         self.state.selected = index
@@ -576,6 +595,12 @@ impl App {
             FileCommand::Load(path) => {
                 self.load_file(&path);
                 self.watch(&path, ctx);
+            }
+            FileCommand::CopyLink => {
+                ctx.copy_text(self.link());
+                if let Ok(mut status) = self.runtime.status.lock() {
+                    *status = Some(t(self.state.lang, "link-copied"));
+                }
             }
             FileCommand::SavePng => {
                 let picked = rfd::FileDialog::new()

@@ -127,6 +127,8 @@ pub enum FileCommand {
     Load(PathBuf),
     /// Save what is on screen as a PNG file the user chooses.
     SavePng,
+    /// Put the command line that opens this view on the clipboard.
+    CopyLink,
 }
 
 /// The application itself.

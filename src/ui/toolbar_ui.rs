@@ -36,6 +36,9 @@ impl ToolbarPanel {
                 if ui.button(t(lang, "present-save-png")).clicked() {
                     commands.push(FileCommand::SavePng.into());
                 }
+                if ui.button(t(lang, "menu-copy-link")).clicked() {
+                    commands.push(FileCommand::CopyLink.into());
+                }
             });
             ui.separator();
             if ui.button(t(lang, "present-start")).clicked() {
