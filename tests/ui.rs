@@ -1,11 +1,11 @@
 //! The window, driven as a user would with egui_kittest, and its look in snapshots.
 
-use belarus_timeline::model::date::seconds_from_date;
+mod common;
 use belarus_timeline::model::{Lang, load_bundled};
 use belarus_timeline::timeline::TimeView;
 use belarus_timeline::ui::timeline_ui::Hit;
 use belarus_timeline::ui::{App, Loaded};
-use chrono::NaiveDate;
+use common::{click_at, day};
 use egui::{Pos2, Rect};
 
 use egui_kittest::Harness;
@@ -28,10 +28,6 @@ fn harness(lang: Lang) -> Harness<'static, App> {
     harness
 }
 
-fn day(y: i32, m: u32, d: u32) -> f64 {
-    seconds_from_date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
-}
-
 fn set_view(harness: &mut Harness<'static, App>, view: TimeView) {
     harness.state_mut().set_view(view);
     harness.run();
@@ -43,19 +39,6 @@ fn index_of(harness: &Harness<'static, App>, id: &str) -> usize {
 
 fn drawn(harness: &Harness<'static, App>) -> Vec<(Rect, Hit)> {
     harness.state().panels.timeline.drawn.clone()
-}
-
-fn click_at(harness: &mut Harness<'static, App>, pos: Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    harness.run();
 }
 
 #[test]

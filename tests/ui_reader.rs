@@ -1,15 +1,15 @@
 //! What a reader meets: every event accounted for at every zoom, selection that keeps its
 //! place, clusters that open as lists, eras that go somewhere, honest counts, help.
 
+mod common;
+use common::{click_at, day};
 use std::sync::Arc;
 
-use belarus_timeline::model::date::seconds_from_date;
 use belarus_timeline::model::{Assets, Lang, load_bundled, load_str};
 use belarus_timeline::query::Filter;
 use belarus_timeline::timeline::TimeView;
 use belarus_timeline::ui::timeline_ui::Hit;
 use belarus_timeline::ui::{App, FilterCommand, Loaded, PresentCommand};
-use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -28,23 +28,6 @@ fn harness_on(timeline: belarus_timeline::model::Timeline) -> Harness<'static, A
 
 fn bundled() -> Harness<'static, App> {
     harness_on(load_bundled().expect("bundled data loads"))
-}
-
-fn click_at(harness: &mut Harness<'static, App>, pos: egui::Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    harness.run();
-}
-
-fn day(y: i32, m: u32, d: u32) -> f64 {
-    seconds_from_date(NaiveDate::from_ymd_opt(y, m, d).expect("a date"))
 }
 
 /// Events drawn alone, inside clusters, or left as ticks, against the visible events in view.

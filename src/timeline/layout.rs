@@ -317,29 +317,8 @@ pub fn layout_lane(
         (left, width),
         metrics,
         label_width,
+        &mut Vec::new(),
     ))
-}
-
-/// The events of a lane in view that are not drawn at this zoom because of their importance:
-/// the canvas leaves a small tick for each, so that no event disappears without a trace.
-/// Only called for lanes that [`is_dense`] lets draw one by one (bounded work).
-pub fn hidden_by_zoom(
-    timeline: &Timeline,
-    lanes: &LaneIndex,
-    lane: usize,
-    view: &TimeView,
-) -> Vec<usize> {
-    lanes
-        .candidates(lane, view.min, view.max())
-        .into_iter()
-        .map(|i| i as usize)
-        .filter(|&i| {
-            let event = &timeline.events[i];
-            !shown_at(event.importance, view)
-                && event.end_seconds() >= view.min
-                && event.start_seconds() <= view.max()
-        })
-        .collect()
 }
 
 /// Whether a lane has too many events in view to draw one by one: the one place this is
@@ -348,7 +327,10 @@ pub fn is_dense(lanes: &LaneIndex, lane: usize, view: &TimeView) -> bool {
     lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD
 }
 
-/// The items of a lane that [`is_dense`] says can be drawn one by one.
+/// The items of a lane that [`is_dense`] says can be drawn one by one. The events in view
+/// that this zoom does not draw because of their importance go to `hidden`, so that the canvas
+/// can leave a trace of each (found in the same pass over the candidates).
+#[allow(clippy::too_many_arguments)]
 pub fn layout_items(
     timeline: &Timeline,
     lanes: &LaneIndex,
@@ -357,17 +339,19 @@ pub fn layout_items(
     (left, width): (f64, f64),
     metrics: Metrics,
     label_width: &mut dyn FnMut(usize) -> f64,
+    hidden: &mut Vec<usize>,
 ) -> Vec<(usize, Item)> {
     let r = metrics.radius;
     // Candidates: shown at this zoom, with their screen extent.
     let mut candidates: Vec<(usize, f64, f64, bool)> = Vec::new();
     for i in lanes.candidates(lane, view.min, view.max()) {
         let event = &timeline.events[i as usize];
-        if !shown_at(event.importance, view) {
-            continue;
-        }
         let (t0, t1) = (event.start_seconds(), event.end_seconds());
         if t1 < view.min || t0 > view.max() {
+            continue;
+        }
+        if !shown_at(event.importance, view) {
+            hidden.push(i as usize);
             continue;
         }
         let x0 = view.screen_from_time(t0, left, width);

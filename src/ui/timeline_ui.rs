@@ -189,6 +189,7 @@ impl TimelinePanel {
             if collapsed || layout::is_dense(&ctx.shown.lanes, lane, &view) {
                 self.paint_density(paint, lane, band, colour);
             } else {
+                let first_hidden = self.traced.len();
                 let items = layout::layout_items(
                     timeline,
                     &ctx.shown.lanes,
@@ -205,15 +206,14 @@ impl TimelinePanel {
                         });
                         f64::from(w.min(MAX_LABEL_WIDTH))
                     },
+                    &mut self.traced,
                 );
-                let hidden = layout::hidden_by_zoom(timeline, &ctx.shown.lanes, lane, &view);
-                paint_hidden(paint, &hidden, y + height, colour);
-                self.traced.extend(hidden);
-                for (row, item) in &items {
-                    let cy = y + 3.0 + *row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
-                    paint_item(paint, item, cy, colour, &label_font, &mut hits);
+                paint_hidden(paint, &self.traced[first_hidden..], y + height, colour);
+                for (row, item) in items {
+                    let cy = y + 3.0 + row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
+                    paint_item(paint, &item, cy, colour, &label_font, &mut hits);
                     if let Item::Cluster { members, .. } = item {
-                        self.clusters.push(members.clone());
+                        self.clusters.push(members);
                     }
                 }
             }
