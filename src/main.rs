@@ -37,6 +37,16 @@ struct Cli {
     #[arg(long, global = true)]
     present: bool,
 
+    /// While presenting, also open the presenter window (teaching notes, next step, clock),
+    /// for a second screen.
+    #[arg(long)]
+    presenter: bool,
+
+    /// Present, stepping on by itself every SECONDS and looping at the end (an exhibition);
+    /// any key pauses, A plays again.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_autoplay)]
+    autoplay: Option<f64>,
+
     /// The tour to present, render or export (`check` lists the tour ids).
     #[arg(long, value_name = "ID", global = true)]
     tour: Option<String>,
@@ -205,6 +215,8 @@ fn main() -> ExitCode {
         on: cli.present,
         tour: cli.tour.clone(),
         step: cli.step.map_or(0, |s| s as usize - 1),
+        presenter: cli.presenter,
+        autoplay: cli.autoplay,
     };
     match cli.command {
         None => cli::window::window(
@@ -260,5 +272,14 @@ fn main() -> ExitCode {
             },
             &present,
         ),
+    }
+}
+
+/// Seconds per autoplay step: a number from 2 to 3600.
+fn parse_autoplay(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if (2.0..=3600.0).contains(&seconds) => Ok(seconds),
+        Ok(_) => Err("seconds per step must be from 2 to 3600".to_owned()),
+        Err(_) => Err(format!("`{text}` is not a number of seconds")),
     }
 }

@@ -600,3 +600,159 @@ fn the_view_menu_sets_motion_and_text_size() {
     assert!(harness.state().state.reduce_motion);
     assert_eq!(harness.state().state.zoom, Some(0.9));
 }
+
+#[test]
+fn the_presenter_window_has_the_note_and_the_next_step_and_the_audience_does_not() {
+    let mut harness = presenting("it-sector");
+    let timeline = harness.state().timeline().unwrap().clone();
+    let tour = timeline.tour("it-sector").unwrap();
+    let note = tour.steps[0].1.get(Lang::En).to_owned();
+    let next_title = timeline.events[tour.steps[1].0]
+        .title()
+        .get(Lang::En)
+        .to_owned();
+    // One screen: the note is on the slide.
+    assert_eq!(harness.query_all_by_label(&note).count(), 1);
+    harness.key_press(egui::Key::P);
+    harness.run();
+    let presentation = harness.state().runtime.presentation.clone().unwrap();
+    assert!(presentation.presenter && !presentation.audience_notes);
+    // The presenter's window (embedded in the test) shows the note and what comes next; the
+    // slide no longer shows the note.
+    harness.get_by_label("Teaching note");
+    harness.get_by_label("Up next");
+    assert!(harness.query_all_by_label_contains(&next_title).count() >= 1);
+    assert_eq!(
+        harness.query_all_by_label(&note).count(),
+        1,
+        "the note is the presenter's alone"
+    );
+    // N shows it to the audience too.
+    harness.key_press(egui::Key::N);
+    harness.run();
+    assert_eq!(harness.query_all_by_label(&note).count(), 2);
+    // The step list of the presenter steps the slides.
+    harness
+        .get_by_label_contains(&format!(
+            "3. {}",
+            belarus_timeline::i18n::dates::short_date(
+                Lang::En,
+                timeline.events[tour.steps[2].0].start
+            )
+        ))
+        .click();
+    harness.run();
+    assert_eq!(step(&harness), 2);
+    // Remembered: the next presentation opens the presenter window again.
+    assert!(harness.state().state.presenter_window);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().runtime.presentation.is_none());
+    assert_eq!(harness.state().state.tour.as_deref(), Some("it-sector"));
+}
+
+#[test]
+fn autoplay_steps_on_loops_and_any_key_pauses() {
+    let mut harness = presenting("women-at-the-front");
+    let total = harness
+        .state()
+        .timeline()
+        .unwrap()
+        .tour("women-at-the-front")
+        .unwrap()
+        .steps
+        .len();
+    harness
+        .state_mut()
+        .runtime
+        .queued
+        .push(belarus_timeline::ui::PresentCommand::AutoplayEvery(2.0).into());
+    harness.run();
+    // A little more than a step's time (the harness's frames are 0.25 s apart).
+    let mut seen = vec![step(&harness)];
+    for _ in 0..(total + 2) {
+        for _ in 0..9 {
+            harness.step();
+        }
+        seen.push(step(&harness));
+    }
+    assert!(seen.windows(2).any(|w| w[1] == w[0] + 1), "{seen:?}");
+    assert!(
+        seen.windows(2).any(|w| w[0] == total - 1 && w[1] == 0),
+        "loops back to the first step: {seen:?}"
+    );
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    let paused = step(&harness);
+    for _ in 0..40 {
+        harness.step();
+    }
+    assert_eq!(step(&harness), paused, "a key pauses autoplay");
+    let autoplay = harness
+        .state()
+        .runtime
+        .presentation
+        .as_ref()
+        .unwrap()
+        .autoplay
+        .unwrap();
+    assert!(autoplay.due.is_none());
+}
+
+#[test]
+fn a_chosen_tour_is_listed_and_numbered_on_the_timeline() {
+    let mut harness = harness(Lang::En);
+    let timeline = harness.state().timeline().unwrap().clone();
+    let tour_index = timeline
+        .tours
+        .iter()
+        .position(|t| t.id == "strikes-and-ultimatum")
+        .unwrap();
+    harness
+        .state_mut()
+        .runtime
+        .queued
+        .push(belarus_timeline::ui::PresentCommand::ChooseTour(Some(tour_index)).into());
+    for _ in 0..8 {
+        harness.step();
+    }
+    harness.run();
+    let tour = &timeline.tours[tour_index];
+    harness.get_by_label_contains("Tour: ");
+    // The view takes in every step.
+    let view = harness.state().view().unwrap();
+    for (index, _) in &tour.steps {
+        let event = &timeline.events[*index];
+        assert!(event.start_seconds() >= view.min && event.end_seconds() <= view.max());
+    }
+    // A step in the list selects its event.
+    let (second, _) = tour.steps[1];
+    harness
+        .get_by_label_contains(&format!(
+            "2. {}",
+            belarus_timeline::i18n::dates::short_date(Lang::En, timeline.events[second].start)
+        ))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(second));
+}
+
+#[test]
+fn a_citation_uses_the_interface_dates_and_says_when_it_was_accessed() {
+    let timeline = load_bundled().unwrap();
+    let event = timeline
+        .events
+        .iter()
+        .find(|e| {
+            e.sources()
+                .any(|s| s.url.is_some() && s.published.is_some())
+        })
+        .unwrap();
+    let accessed = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let en = belarus_timeline::ui::details_ui::citation(&timeline, event, Lang::En, accessed);
+    assert!(en.contains("(accessed 30 November 2026)"), "{en}");
+    assert!(!en.contains("2020-0"), "no ISO dates: {en}");
+    let ru = belarus_timeline::ui::details_ui::citation(&timeline, event, Lang::Ru, accessed);
+    assert!(ru.contains("дата обращения: 30 ноября 2026"), "{ru}");
+    assert!(ru.contains('«'), "{ru}");
+}

@@ -359,3 +359,66 @@ fn copy_link_gives_the_command_line_of_this_view() {
         "belarus-timeline --events 'events.ron' --from 2020-08-01 --to 2020-08-31 --event march-for-freedom-minsk"
     );
 }
+
+#[test]
+fn events_off_screen_are_counted_at_the_lane_edges() {
+    let mut harness = bundled();
+    let views = [
+        harness.state().view().expect("the opening view"),
+        TimeView::new(day(2020, 8, 1), day(2020, 9, 1)),
+        TimeView::new(day(2021, 5, 20), day(2021, 5, 27)),
+    ];
+    for view in views {
+        harness.state_mut().set_view(view);
+        harness.run();
+        let (drawn, in_view) = accounted(&harness);
+        assert_eq!(drawn, in_view);
+        let edges: usize = harness
+            .state()
+            .panels
+            .timeline
+            .drawn
+            .iter()
+            .filter_map(|(_, h)| match h {
+                Hit::Edge { count, .. } => Some(*count),
+                _ => None,
+            })
+            .sum();
+        assert_eq!(
+            in_view + edges,
+            harness.state().visible().len(),
+            "at {view:?}"
+        );
+    }
+    // The opening view leaves the sparse context years to the edge, and says so.
+    harness.state_mut().set_view(views[0]);
+    harness.run();
+    assert!(harness.query_all_by_label_contains("earlier event").count() >= 1);
+}
+
+#[test]
+fn all_fits_the_dense_part_then_everything() {
+    let mut harness = bundled();
+    harness
+        .state_mut()
+        .set_view(TimeView::new(day(2020, 8, 1), day(2020, 9, 1)));
+    harness.run();
+    let press_all = |harness: &mut Harness<'static, App>| {
+        harness.get_by_label("All").click();
+        for _ in 0..8 {
+            harness.step();
+        }
+        harness.run();
+        harness.state().view().unwrap()
+    };
+    let dense = press_all(&mut harness);
+    let whole = press_all(&mut harness);
+    let timeline = harness.state().timeline().unwrap().clone();
+    let first = timeline.events[0].start_seconds();
+    assert!(
+        dense.min > first,
+        "the dense fit leaves the context years out"
+    );
+    assert!(whole.min <= first, "pressed again, All shows everything");
+    assert_eq!(press_all(&mut harness), dense, "and again the dense part");
+}

@@ -43,7 +43,7 @@ showing-count = паказана { $shown } з { $total } падзей
 overview-hint = Перацягніце акно, каб рухацца, яго краі — каб змяніць маштаб; пстрыкніце ў іншым месцы, каб перайсці.
 menu-language = Мова
 filters-title = Фільтры
-search-hint = Пошук на любой мове і ў любым напісанні
+search-hint = Пошук на любой мове
 search-focus-hint = Ctrl+F або / для пошуку
 search-indexing = Індэксуюцца падзеі для пошуку ({ $count })…
 search-results = { $count ->
@@ -80,7 +80,7 @@ present-steps = { $count ->
    *[many] { $count } крокаў
 }
 present-progress = { $step } / { $total }
-present-keys = Наперад: стрэлка ўправа, PageDown, прабел, Enter · Назад: стрэлка ўлева, PageUp, Backspace · нумар + Enter: пераход · B: чорны экран · Esc: выйсці
+present-keys = Наперад: стрэлка ўправа, PageDown, прабел, Enter · Назад: стрэлка ўлева, PageUp, Backspace · нумар + Enter: пераход · B: чорны экран · N: нататка · P: акно выкладчыка · A: аўтапрагляд · Esc: выйсці
 present-save-png = Захаваць выгляд як PNG…
 present-saved = Захавана { $path }
 reloading = Перачытваецца…
@@ -160,3 +160,43 @@ text-larger = Буйнейшы тэкст
 text-reset = Звычайны памер тэксту
 menu-copy-link = Скапіяваць спасылку на гэты выгляд
 link-copied = Каманда, якая адкрывае гэты выгляд, скапіявана ў буфер абмену
+
+key-audience-notes = Паказаць або схаваць настаўніцкую нататку на экране для класа
+key-presenter = Адкрыць або закрыць акно выкладчыка (нататкі, наступны крок, час)
+key-autoplay = Запусціць або спыніць аўтапрагляд (любая іншая клавіша спыняе)
+presenter-title = Акно выкладчыка
+presenter-elapsed = Час ад пачатку паказу
+presenter-previous = ‹ Папярэдні
+presenter-next = Наступны ›
+presenter-audience-notes = Паказаць нататку класу (N)
+presenter-play = Аўтапрагляд (A)
+presenter-pause = Паўза (A)
+presenter-next-in = наступны крок праз { $seconds } с
+presenter-blank = Чорны экран (B)
+presenter-leave = Выйсці (Esc)
+presenter-steps = Крокі
+presenter-now = Зараз на экране
+presenter-note = Нататка для настаўніка
+presenter-no-note = Для гэтага кроку нататкі няма.
+presenter-note-shown = Клас таксама бачыць гэтую нататку.
+presenter-note-hidden = Гэтую нататку бачыце толькі вы.
+presenter-no-steps = Няма чаго паказваць: фільтры не пакідаюць ніводнай падзеі.
+presenter-up-next = Далей
+presenter-last = Гэта апошні крок.
+present-with-presenter = Акно выкладчыка падчас паказу
+present-with-presenter-hint = Адкрывае другое акно з нататкамі, наступным крокам і гадзіннікам: перацягніце яго на свой экран. Падчас паказу P адкрывае і закрывае яго.
+citation-accessed = дата звароту: { $date }
+tour-panel-title = Тур: { $title }
+tour-panel-present = Паказаць гэты тур (F5)
+tour-panel-close = Не сачыць за гэтым турам
+edge-earlier = { $count ->
+    [one] { $count } ранейшая падзея ў «{ $lane }» за краем экрана: націсніце, каб перайсці
+    [few] { $count } ранейшыя падзеі ў «{ $lane }» за краем экрана: націсніце, каб перайсці да бліжэйшай
+   *[many] { $count } ранейшых падзей у «{ $lane }» за краем экрана: націсніце, каб перайсці да бліжэйшай
+}
+edge-later = { $count ->
+    [one] { $count } пазнейшая падзея ў «{ $lane }» за краем экрана: націсніце, каб перайсці
+    [few] { $count } пазнейшыя падзеі ў «{ $lane }» за краем экрана: націсніце, каб перайсці да бліжэйшай
+   *[many] { $count } пазнейшых падзей у «{ $lane }» за краем экрана: націсніце, каб перайсці да бліжэйшай
+}
+filter-chip-without = без: { $levels }

@@ -77,7 +77,7 @@ present-steps = { $count ->
    *[other] { $count } steps
 }
 present-progress = { $step } / { $total }
-present-keys = Next: Right arrow, PageDown, Space, Enter · Back: Left arrow, PageUp, Backspace · number + Enter: jump · B: blank · Esc: leave
+present-keys = Next: Right arrow, PageDown, Space, Enter · Back: Left arrow, PageUp, Backspace · number + Enter: jump · B: blank · N: note · P: presenter window · A: autoplay · Esc: leave
 present-save-png = Save view as PNG…
 present-saved = Saved { $path }
 reloading = Reloading…
@@ -145,3 +145,41 @@ text-larger = Larger text
 text-reset = Normal text size
 menu-copy-link = Copy link to this view
 link-copied = The command line that opens this view is on the clipboard
+
+key-audience-notes = Show or hide the teaching note on the audience screen
+key-presenter = Open or close the presenter window (notes, next step, clock)
+key-autoplay = Play or pause stepping on by itself (any other key pauses)
+presenter-title = Presenter view
+presenter-elapsed = Time since the presentation started
+presenter-previous = ‹ Previous
+presenter-next = Next ›
+presenter-audience-notes = Show the note to the audience (N)
+presenter-play = Autoplay (A)
+presenter-pause = Pause (A)
+presenter-next-in = next step in { $seconds } s
+presenter-blank = Blank screen (B)
+presenter-leave = Leave (Esc)
+presenter-steps = Steps
+presenter-now = Now showing
+presenter-note = Teaching note
+presenter-no-note = No teaching note for this step.
+presenter-note-shown = The audience sees this note too.
+presenter-note-hidden = Only you see this note.
+presenter-no-steps = Nothing to present: the filters show no events.
+presenter-up-next = Up next
+presenter-last = This is the last step.
+present-with-presenter = Presenter window when presenting
+present-with-presenter-hint = Opens a second window with the teaching notes, the next step and a clock: drag it to your own screen. P toggles it while presenting.
+citation-accessed = accessed { $date }
+tour-panel-title = Tour: { $title }
+tour-panel-present = Present this tour (F5)
+tour-panel-close = Stop following this tour
+edge-earlier = { $count ->
+    [one] { $count } earlier event in { $lane }, off screen: click to go to it
+   *[other] { $count } earlier events in { $lane }, off screen: click to go to the nearest
+}
+edge-later = { $count ->
+    [one] { $count } later event in { $lane }, off screen: click to go to it
+   *[other] { $count } later events in { $lane }, off screen: click to go to the nearest
+}
+filter-chip-without = without: { $levels }

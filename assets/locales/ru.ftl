@@ -43,7 +43,7 @@ showing-count = показано { $shown } из { $total } событий
 overview-hint = Перетащите окно, чтобы двигаться, его края — чтобы изменить масштаб; щёлкните в другом месте, чтобы перейти.
 menu-language = Язык
 filters-title = Фильтры
-search-hint = Поиск на любом языке и в любом написании
+search-hint = Поиск на любом языке
 search-focus-hint = Ctrl+F или / для поиска
 search-indexing = Индексируются события для поиска ({ $count })…
 search-results = { $count ->
@@ -80,7 +80,7 @@ present-steps = { $count ->
    *[many] { $count } шагов
 }
 present-progress = { $step } / { $total }
-present-keys = Вперёд: стрелка вправо, PageDown, пробел, Enter · Назад: стрелка влево, PageUp, Backspace · номер + Enter: переход · B: чёрный экран · Esc: выйти
+present-keys = Вперёд: стрелка вправо, PageDown, пробел, Enter · Назад: стрелка влево, PageUp, Backspace · номер + Enter: переход · B: чёрный экран · N: заметка · P: окно преподавателя · A: автопоказ · Esc: выйти
 present-save-png = Сохранить вид как PNG…
 present-saved = Сохранено { $path }
 reloading = Перечитывается…
@@ -160,3 +160,43 @@ text-larger = Текст крупнее
 text-reset = Обычный размер текста
 menu-copy-link = Скопировать ссылку на этот вид
 link-copied = Команда, открывающая этот вид, скопирована в буфер обмена
+
+key-audience-notes = Показать или скрыть заметку учителя на экране для класса
+key-presenter = Открыть или закрыть окно преподавателя (заметки, следующий шаг, время)
+key-autoplay = Запустить или остановить автопоказ (любая другая клавиша останавливает)
+presenter-title = Окно преподавателя
+presenter-elapsed = Время с начала показа
+presenter-previous = ‹ Предыдущий
+presenter-next = Следующий ›
+presenter-audience-notes = Показать заметку классу (N)
+presenter-play = Автопоказ (A)
+presenter-pause = Пауза (A)
+presenter-next-in = следующий шаг через { $seconds } с
+presenter-blank = Чёрный экран (B)
+presenter-leave = Выйти (Esc)
+presenter-steps = Шаги
+presenter-now = Сейчас на экране
+presenter-note = Заметка для учителя
+presenter-no-note = Для этого шага заметки нет.
+presenter-note-shown = Класс тоже видит эту заметку.
+presenter-note-hidden = Эту заметку видите только вы.
+presenter-no-steps = Нечего показывать: фильтры не оставляют ни одного события.
+presenter-up-next = Далее
+presenter-last = Это последний шаг.
+present-with-presenter = Окно преподавателя во время показа
+present-with-presenter-hint = Открывает второе окно с заметками, следующим шагом и часами: перетащите его на свой экран. Во время показа P открывает и закрывает его.
+citation-accessed = дата обращения: { $date }
+tour-panel-title = Тур: { $title }
+tour-panel-present = Показать этот тур (F5)
+tour-panel-close = Не следить за этим туром
+edge-earlier = { $count ->
+    [one] { $count } более раннее событие в «{ $lane }» за краем экрана: нажмите, чтобы перейти
+    [few] { $count } более ранних события в «{ $lane }» за краем экрана: нажмите, чтобы перейти к ближайшему
+   *[many] { $count } более ранних событий в «{ $lane }» за краем экрана: нажмите, чтобы перейти к ближайшему
+}
+edge-later = { $count ->
+    [one] { $count } более позднее событие в «{ $lane }» за краем экрана: нажмите, чтобы перейти
+    [few] { $count } более поздних события в «{ $lane }» за краем экрана: нажмите, чтобы перейти к ближайшему
+   *[many] { $count } более поздних событий в «{ $lane }» за краем экрана: нажмите, чтобы перейти к ближайшему
+}
+filter-chip-without = без: { $levels }

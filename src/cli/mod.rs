@@ -70,4 +70,8 @@ pub struct Present {
     pub tour: Option<String>,
     /// The step to start at, from 0.
     pub step: usize,
+    /// Open the presenter window too.
+    pub presenter: bool,
+    /// Step on by itself every this many seconds.
+    pub autoplay: Option<f64>,
 }

@@ -46,7 +46,12 @@ pub fn window(
     }
     let watch = path.map(Path::to_path_buf);
     let start_presentation = match &loaded {
-        Loaded::Timeline(timeline, _) if present.on || present.tour.is_some() => {
+        Loaded::Timeline(timeline, _)
+            if present.on
+                || present.presenter
+                || present.tour.is_some()
+                || present.autoplay.is_some() =>
+        {
             match present
                 .tour
                 .as_deref()
@@ -65,6 +70,7 @@ pub fn window(
         }
         _ => None,
     };
+    let (presenter, autoplay) = (present.presenter, present.autoplay);
     let title = match &loaded {
         Loaded::Timeline(timeline, _) => timeline.title.get(lang).to_owned(),
         Loaded::Errors(_) => "belarus-timeline".to_owned(),
@@ -99,9 +105,19 @@ pub fn window(
                 app.state.lang = lang;
             }
             app.runtime.queued.extend(go_to);
-            app.runtime
-                .queued
-                .extend(start_presentation.map(Into::into));
+            if let Some(start) = start_presentation {
+                app.runtime.queued.push(start.into());
+                if presenter {
+                    app.runtime
+                        .queued
+                        .push(PresentCommand::Presenter(true).into());
+                }
+                if let Some(seconds) = autoplay {
+                    app.runtime
+                        .queued
+                        .push(PresentCommand::AutoplayEvery(seconds).into());
+                }
+            }
             if let Some(path) = &watch {
                 app.watch(path, &cc.egui_ctx);
             }

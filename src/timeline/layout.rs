@@ -157,6 +157,60 @@ impl LaneIndex {
         events.get(pick).map(|&i| i as usize)
     }
 
+    /// How many events of `lane` lie wholly before `from` (they end before it) and wholly after
+    /// `to` (they start after it): what a view of `[from, to]` leaves off screen at each side.
+    /// `ends` are the timeline's event ends, by event index.
+    pub fn outside(
+        &self,
+        lane: usize,
+        from: Seconds,
+        to: Seconds,
+        ends: &[Seconds],
+    ) -> (usize, usize) {
+        let Some(classes) = self.classes.get(lane) else {
+            return (0, 0);
+        };
+        let mut before = 0;
+        for class in classes {
+            // Events that start a class's longest length before `from` surely end before it;
+            // the few that start closer are checked one by one.
+            let sure = class.starts.partition_point(|&s| s < from - class.longest);
+            let near = class.starts.partition_point(|&s| s < from);
+            before += sure
+                + class.events[sure..near]
+                    .iter()
+                    .filter(|&&i| ends.get(i as usize).is_some_and(|&e| e < from))
+                    .count();
+        }
+        let starts = &self.starts[lane];
+        let after = starts.len() - starts.partition_point(|&s| s <= to);
+        (before, after)
+    }
+
+    /// The event of `lane` nearest `from` among those wholly before it, and the one nearest
+    /// `to` among those wholly after it.
+    pub fn nearest_outside(
+        &self,
+        lane: usize,
+        from: Seconds,
+        to: Seconds,
+        ends: &[Seconds],
+    ) -> (Option<usize>, Option<usize>) {
+        let (Some(events), Some(starts)) = (self.events.get(lane), self.starts.get(lane)) else {
+            return (None, None);
+        };
+        let near = starts.partition_point(|&s| s < from);
+        let before = events[..near]
+            .iter()
+            .rev()
+            .find(|&&i| ends.get(i as usize).is_some_and(|&e| e < from))
+            .map(|&i| i as usize);
+        let after = events
+            .get(starts.partition_point(|&s| s <= to))
+            .map(|&i| i as usize);
+        (before, after)
+    }
+
     /// How many events of `lane` start in `[from, to)`.
     pub fn count(&self, lane: usize, from: Seconds, to: Seconds) -> usize {
         let starts = &self.starts[lane];
@@ -370,7 +424,43 @@ pub fn layout_items(
         }
     }
     candidates.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // The selected event is packed like the others when that leaves it alone and labelled, so
+    // that selecting does not reorder the rows; only otherwise does it go first, in row 0.
+    if let Some(keep) = metrics.keep {
+        let unkept = Metrics {
+            keep: None,
+            ..metrics
+        };
+        let plain = pack(
+            timeline,
+            candidates.clone(),
+            unkept,
+            left,
+            width,
+            label_width,
+        );
+        let alone = plain.iter().any(
+            |(_, item)| matches!(item, Item::Event { index, labelled: true, .. } if *index == keep),
+        );
+        if alone || candidates.iter().all(|c| c.0 != keep) {
+            return plain;
+        }
+    }
+    pack(timeline, candidates, metrics, left, width, label_width)
+}
 
+/// Packs a lane's candidates (index, screen extent, drawn as a bar), sorted by their left
+/// edge, into rows: each alone with its label where there is room, else unlabelled, else in a
+/// cluster.
+fn pack(
+    timeline: &Timeline,
+    mut candidates: Vec<(usize, f64, f64, bool)>,
+    metrics: Metrics,
+    left: f64,
+    width: f64,
+    label_width: &mut dyn FnMut(usize) -> f64,
+) -> Vec<(usize, Item)> {
+    let r = metrics.radius;
     let rows = metrics.rows.max(1);
     let mut row_end = vec![f64::NEG_INFINITY; rows];
     let mut placed: Vec<(usize, Item)> = Vec::new();
@@ -612,6 +702,27 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_events_outside_a_view_are_counted_exactly(
+            days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..200)), 1..200),
+            from in -50.0f64..450.0, span_days in 0.001f64..100.0,
+        ) {
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let origin = crate::model::date::seconds_from_date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+            let (a, b) = (origin + from * DAY, origin + (from + span_days) * DAY);
+            let ends = timeline.ends();
+            let before: Vec<usize> = visible.iter().copied().filter(|&i| ends[i] < a).collect();
+            let after: Vec<usize> = visible.iter().copied().filter(|&i| timeline.events[i].start_seconds() > b).collect();
+            prop_assert_eq!(lanes.outside(0, a, b, ends), (before.len(), after.len()));
+            let (near_before, near_after) = lanes.nearest_outside(0, a, b, ends);
+            prop_assert_eq!(near_before, before.iter().copied().max_by(|&x, &y| {
+                timeline.events[x].start_seconds().total_cmp(&timeline.events[y].start_seconds()).then(x.cmp(&y))
+            }));
+            prop_assert_eq!(near_after, after.first().copied());
+        }
+
         #[test]
         fn candidates_hold_every_overlapping_event_in_time_order(
             days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..200)), 1..300),

@@ -2,6 +2,7 @@
 //! Nothing here paints; `ui` does.
 
 pub mod density;
+pub mod fit;
 pub mod lane_heights;
 pub mod layout;
 pub mod mapping;

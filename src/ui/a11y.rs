@@ -98,6 +98,7 @@ pub fn hit_id(canvas: Id, hit: &Hit) -> Id {
         Hit::Event(index) => canvas.with(("event", *index)),
         Hit::Cluster(t0, t1, count) => canvas.with(("cluster", t0.to_bits(), t1.to_bits(), *count)),
         Hit::Lane(lane) => canvas.with(("lane", *lane)),
+        Hit::Edge { lane, later, .. } => canvas.with(("edge", *lane, *later)),
     }
 }
 
@@ -197,9 +198,27 @@ fn item_node(lane_ui: &mut egui::Ui, canvas: Id, ctx: &FrameCtx<'_>, rect: Rect,
                 node.set_role(Role::Button);
                 node.set_label(cluster_name(ctx.lang, (*t0, *t1), *count));
             }
+            Hit::Edge { lane, later, count } => {
+                node.set_role(Role::Button);
+                node.set_label(edge_name(ctx, *lane, *later, *count));
+            }
             Hit::Lane(_) => {}
         }
     });
+}
+
+/// "3 earlier events in Protest, off screen: go to the nearest".
+pub fn edge_name(ctx: &FrameCtx<'_>, lane: usize, later: bool, count: usize) -> String {
+    let lane_name = ctx
+        .timeline
+        .categories
+        .get(lane)
+        .map_or_else(String::new, |c| c.name.get(ctx.lang).to_owned());
+    tr(
+        ctx.lang,
+        if later { "edge-later" } else { "edge-earlier" },
+        &[("count", count.to_string()), ("lane", lane_name)],
+    )
 }
 
 /// The drawn item a screen reader asked to click or focus this frame, if any.

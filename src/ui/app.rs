@@ -16,7 +16,7 @@ use super::command::{
 };
 use super::frame::FrameCtx;
 use super::panels::Panels;
-use super::present_ui::{Presentation, present_zoom};
+use super::present_ui::{Autoplay, Presentation, present_zoom};
 use super::shortcuts::{self, Action};
 use super::shown::Shown;
 use super::state::State;
@@ -42,6 +42,9 @@ impl Loaded {
 
 /// The key under which [`State`] is stored.
 pub const SAVED_KEY: &str = "belarus-timeline-state";
+
+/// Seconds per step when autoplay is started with a key rather than `--autoplay`.
+pub const DEFAULT_AUTOPLAY_SECONDS: f64 = 12.0;
 
 /// The smallest text scale (a zoom factor of the whole window).
 pub const MIN_TEXT_SCALE: f32 = 0.5;
@@ -539,9 +542,13 @@ impl App {
     fn apply_present(&mut self, ctx: &egui::Context, command: PresentCommand, now: f64) {
         match command {
             PresentCommand::Start { tour, step } => {
+                let presenter = self.state.presenter_window;
                 self.runtime.presentation = Some(Presentation {
                     tour,
                     step,
+                    presenter,
+                    audience_notes: !presenter,
+                    started: now,
                     ..Default::default()
                 });
                 ctx.set_zoom_factor(present_zoom(screen_pixels(ctx)));
@@ -549,9 +556,46 @@ impl App {
                 self.focus_step(now);
             }
             PresentCommand::Stop => {
-                self.runtime.presentation = None;
+                // Leaving keeps the tour: the Present button starts it again.
+                if let Some(p) = self.runtime.presentation.take() {
+                    self.state.tour = p
+                        .tour
+                        .and_then(|i| self.timeline().and_then(|t| t.tours.get(i)))
+                        .map(|tour| tour.id.clone());
+                }
                 ctx.set_zoom_factor(self.state.zoom.unwrap_or(1.0));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            PresentCommand::Presenter(open) => {
+                if let Some(p) = &mut self.runtime.presentation {
+                    p.presenter = open;
+                    // The notes move to the presenter's screen, and back.
+                    p.audience_notes = !open;
+                }
+                self.state.presenter_window = open;
+            }
+            PresentCommand::AudienceNotes(shown) => {
+                if let Some(p) = &mut self.runtime.presentation {
+                    p.audience_notes = shown;
+                }
+            }
+            PresentCommand::Autoplay(play) => {
+                if let Some(p) = &mut self.runtime.presentation {
+                    let seconds = p.autoplay.map_or(DEFAULT_AUTOPLAY_SECONDS, |a| a.seconds);
+                    p.autoplay = Some(Autoplay {
+                        seconds,
+                        due: play.then_some(now + seconds),
+                    });
+                }
+            }
+            PresentCommand::AutoplayEvery(seconds) => {
+                if let Some(p) = &mut self.runtime.presentation {
+                    let seconds = seconds.max(1.0);
+                    p.autoplay = Some(Autoplay {
+                        seconds,
+                        due: Some(now + seconds),
+                    });
+                }
             }
             PresentCommand::Step(step) => {
                 if let Some(p) = &mut self.runtime.presentation {
@@ -573,9 +617,18 @@ impl App {
                 }
             }
             PresentCommand::ChooseTour(tour) => {
-                self.state.tour = tour
-                    .and_then(|i| self.timeline().and_then(|t| t.tours.get(i)))
-                    .map(|tour| tour.id.clone());
+                let Some(timeline) = self.timeline().cloned() else {
+                    return;
+                };
+                let chosen = tour.and_then(|i| timeline.tours.get(i));
+                self.state.tour = chosen.map(|tour| tour.id.clone());
+                // The view takes in the tour's steps, numbered on the timeline.
+                if let Some(tour) = chosen {
+                    let steps: Vec<usize> = tour.steps.iter().map(|(i, _)| *i).collect();
+                    if let Some(view) = fit_events(&timeline, &steps) {
+                        self.animate_to(view, now);
+                    }
+                }
             }
         }
     }
@@ -627,6 +680,39 @@ impl App {
                     });
                 }
             }
+        }
+    }
+
+    /// Steps an autoplaying presentation on when its step is due (looping at the end), and
+    /// asks for a frame when the next one is.
+    fn autoplay(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let Some(timeline) = self.timeline().cloned() else {
+            return;
+        };
+        let visible = self.visible().to_vec();
+        let Some(p) = &mut self.runtime.presentation else {
+            return;
+        };
+        let Some(Autoplay {
+            seconds,
+            due: Some(due),
+        }) = p.autoplay
+        else {
+            return;
+        };
+        if now >= due {
+            let total = p.steps(&timeline, &visible).len();
+            p.step = Autoplay::next_step(p.step, total);
+            p.typed.clear();
+            p.autoplay = Some(Autoplay {
+                seconds,
+                due: Some(now + seconds),
+            });
+            self.focus_step(now);
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
         }
     }
 
@@ -709,8 +795,15 @@ impl App {
         };
         let span = match preset {
             Preset::All => {
-                let fit = fit_events(&timeline, &shown.visible).unwrap_or_else(|| shown.fit_all());
-                self.animate_to(fit, now);
+                // The dense part first (the few early events counted at the edge); pressed
+                // again, everything.
+                let fit = super::shown::events_fit(&timeline, shown.visible.iter().copied());
+                let target = match fit {
+                    Some(fit) if same_range(&view, &fit.dense) => fit.whole,
+                    Some(fit) => fit.dense,
+                    None => shown.fit_all(),
+                };
+                self.animate_to(target, now);
                 return;
             }
             Preset::Month => 31.0 * DAY,
@@ -802,7 +895,10 @@ impl App {
             | Action::PreviousStep
             | Action::FirstStep
             | Action::LastStep
-            | Action::Blank => return None,
+            | Action::Blank
+            | Action::AudienceNotes
+            | Action::PresenterWindow
+            | Action::Autoplay => return None,
         })
     }
 
@@ -859,6 +955,7 @@ impl App {
         if self.tick(ctx.input(|i| i.time)) {
             ctx.request_repaint();
         }
+        self.autoplay(ctx);
         let mut commands = std::mem::take(&mut self.runtime.queued);
         // A file dropped on the window opens.
         commands.extend(ctx.input(|i| {
@@ -940,10 +1037,19 @@ fn nearest_start(timeline: &Timeline, visible: &[usize], t: f64) -> Option<f64> 
         .min_by(|x, y| (x - t).abs().total_cmp(&(y - t).abs()))
 }
 
+/// Whether two views show about the same range (within 1 % of the span).
+fn same_range(a: &TimeView, b: &TimeView) -> bool {
+    let tolerance = a.span.max(b.span) * 0.01;
+    (a.min - b.min).abs() <= tolerance && (a.max() - b.max()).abs() <= tolerance
+}
+
 /// The view that fits the shown events, with a small margin.
-fn fit_events(timeline: &Timeline, visible: &[usize]) -> Option<TimeView> {
-    let first = timeline.events[*visible.first()?].start_seconds();
-    let last = visible
+fn fit_events(timeline: &Timeline, events: &[usize]) -> Option<TimeView> {
+    let first = events
+        .iter()
+        .map(|&i| timeline.events[i].start_seconds())
+        .reduce(f64::min)?;
+    let last = events
         .iter()
         .map(|&i| timeline.events[i].end_seconds())
         .fold(f64::NEG_INFINITY, f64::max);

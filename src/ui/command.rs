@@ -114,8 +114,16 @@ pub enum PresentCommand {
     Blank(bool),
     /// A digit typed for "number + Enter".
     TypeDigit(u8),
-    /// Choose the tour the Present button starts.
+    /// Choose the tour the Present button starts (and highlight its steps in the window).
     ChooseTour(Option<usize>),
+    /// Open or close the presenter window (notes, next step, clock) beside the audience view.
+    Presenter(bool),
+    /// Show or hide the teaching note on the audience view.
+    AudienceNotes(bool),
+    /// Play (step on every few seconds, looping) or pause.
+    Autoplay(bool),
+    /// Step on by itself every this many seconds, from now.
+    AutoplayEvery(f64),
 }
 
 /// Files.

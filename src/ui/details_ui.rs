@@ -138,7 +138,15 @@ fn details_ui(
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(t(lang, "details-copy-citation")).clicked() {
-                    commands.push(AppCommand::Copy(citation(timeline, event, lang)).into());
+                    commands.push(
+                        AppCommand::Copy(citation(
+                            timeline,
+                            event,
+                            lang,
+                            chrono::Local::now().date_naive(),
+                        ))
+                        .into(),
+                    );
                 }
                 if copied {
                     ui.label(t(lang, "details-copied"));
@@ -211,8 +219,26 @@ fn image_ui(
     );
 }
 
-/// The event and its sources as plain text, for pasting into notes or slides.
-pub fn citation(timeline: &Timeline, event: &Event, lang: Lang) -> String {
+/// The event and its sources as plain text, for pasting into a slide or a bibliography: dates
+/// as the interface writes them, each source with its address and the day it was `accessed`.
+pub fn citation(
+    timeline: &Timeline,
+    event: &Event,
+    lang: Lang,
+    accessed: chrono::NaiveDate,
+) -> String {
+    let (open, close) = match lang {
+        Lang::En => ("“", "”"),
+        Lang::Be | Lang::Ru => ("«", "»"),
+    };
+    let accessed = tr(
+        lang,
+        "citation-accessed",
+        &[(
+            "date",
+            dates::short_date(lang, crate::model::FuzzyDate::day(accessed)),
+        )],
+    );
     let mut text = format!(
         "{} ({})\n{}\n",
         event.title().get(lang),
@@ -221,12 +247,15 @@ pub fn citation(timeline: &Timeline, event: &Event, lang: Lang) -> String {
     );
     text.push_str(&format!("{}:\n", t(lang, "details-sources")));
     for source in event.sources() {
-        text.push_str(&format!("- {}: {}", source.publisher, source.title));
-        if let Some(published) = &source.published {
+        text.push_str(&format!(
+            "- {}, {open}{}{close}",
+            source.publisher, source.title
+        ));
+        if let Some(published) = dates::published(lang, source.published) {
             text.push_str(&format!(", {published}"));
         }
         if let Some(url) = &source.url {
-            text.push_str(&format!(". {url}"));
+            text.push_str(&format!(". {url} ({accessed})"));
         }
         text.push('\n');
     }

@@ -99,7 +99,7 @@ impl FiltersPanel {
             {
                 commands.push(SelectionCommand::Select(Some(index)).into());
             }
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(tr(
                     lang,
                     "search-results",
@@ -133,7 +133,14 @@ impl FiltersPanel {
                         dates::short_date(lang, event.start),
                         event.title().get(lang)
                     );
-                    let response = ui.selectable_label(position == self.cursor, label);
+                    // Ellipsised, so that a long title never widens the panel (and shifts the
+                    // timeline); the whole title is in the tooltip.
+                    let response = ui
+                        .add(
+                            egui::Button::selectable(position == self.cursor, label.as_str())
+                                .truncate(),
+                        )
+                        .on_hover_text(&label);
                     if position == self.cursor && response.has_focus() {
                         response.scroll_to_me(None);
                     }
@@ -482,10 +489,23 @@ pub fn chips_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
                 chip(ui, c.name.get(lang).to_owned(), next);
             }
         }
-        for level in &filter.importance {
+        // The chip names what the importance filter takes away, not what it keeps.
+        let removed: Vec<String> = (1..=3u8)
+            .filter(|level| !filter.importance.is_empty() && !filter.importance.contains(level))
+            .map(|level| t(lang, &format!("importance-{level}")))
+            .collect();
+        if !removed.is_empty() {
             let mut next = filter.clone();
-            next.importance.remove(level);
-            chip(ui, t(lang, &format!("importance-{level}")), next);
+            next.importance.clear();
+            chip(
+                ui,
+                tr(
+                    lang,
+                    "filter-chip-without",
+                    &[("levels", removed.join(", "))],
+                ),
+                next,
+            );
         }
         for id in &filter.places {
             if let Some(p) = timeline.places.iter().find(|p| &p.id == id) {

@@ -65,6 +65,19 @@ impl FrameCtx<'_> {
         }
     }
 
+    /// The step number (from 1) of event `index` in the chosen tour, while the window (not a
+    /// presentation) shows that tour's steps.
+    pub fn tour_step(&self, index: usize) -> Option<usize> {
+        if self.presentation.is_some() {
+            return None;
+        }
+        let tour = self.timeline.tours.get(self.tour?)?;
+        tour.steps
+            .iter()
+            .position(|(i, _)| *i == index)
+            .map(|n| n + 1)
+    }
+
     /// Whether event `index` is drawn at full strength.
     pub fn is_highlighted(&self, index: usize) -> bool {
         self.shown.is_highlighted(index)

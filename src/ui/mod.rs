@@ -18,12 +18,14 @@ pub mod offscreen;
 mod overview_ui;
 pub mod panels;
 pub mod present_ui;
+pub mod presenter_ui;
 pub mod shortcuts;
 pub mod shown;
 pub mod state;
 pub mod theme;
 pub mod timeline_ui;
 mod toolbar_ui;
+mod tour_ui;
 
 pub use app::{App, Loaded, read_saved};
 pub use command::{

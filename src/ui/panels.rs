@@ -10,8 +10,10 @@ use super::help_ui::HelpPanel;
 use super::list_ui::ListPanel;
 use super::overview_ui::OverviewPanel;
 use super::present_ui::PresentPanel;
+use super::presenter_ui::{self, PresenterPanel};
 use super::timeline_ui::TimelinePanel;
 use super::toolbar_ui::ToolbarPanel;
+use super::tour_ui::TourPanel;
 
 /// Every panel of the window, each with its own state.
 #[derive(Default)]
@@ -28,8 +30,12 @@ pub struct Panels {
     pub overview: OverviewPanel,
     /// The classroom presentation.
     pub present: PresentPanel,
+    /// The teacher's own window while presenting.
+    pub presenter: PresenterPanel,
     /// A cluster's events to pick from.
     pub list: ListPanel,
+    /// The chosen tour's steps.
+    pub tour: TourPanel,
     /// Every shortcut, and what this program is.
     pub help: HelpPanel,
 }
@@ -38,8 +44,30 @@ impl Panels {
     /// Lays out the window (or the presentation) and returns what the user asked for.
     #[must_use]
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
-        if ctx.presentation.is_some() {
-            return self.present.ui(ui, ctx);
+        if let Some(presentation) = ctx.presentation {
+            let mut commands = self.present.ui(ui, ctx);
+            if presentation.presenter && !ctx.offscreen {
+                let builder = egui::ViewportBuilder::default()
+                    .with_title(t(ctx.lang, "presenter-title"))
+                    .with_inner_size([1000.0, 640.0])
+                    .with_min_inner_size([480.0, 320.0]);
+                let presenter = &mut self.presenter;
+                let total = presentation.steps(ctx.timeline, &ctx.shown.visible).len();
+                commands.extend(ui.ctx().show_viewport_immediate(
+                    presenter_ui::viewport_id(),
+                    builder,
+                    |ui, class| {
+                        let mut commands = presenter.ui(ui, ctx);
+                        // In its own native window, the presenter's keys drive the slides too
+                        // (embedded, the main window already read them).
+                        if class != egui::ViewportClass::EmbeddedWindow {
+                            commands.extend(super::present_ui::keys(ui.ctx(), presentation, total));
+                        }
+                        commands
+                    },
+                ));
+            }
+            return commands;
         }
         let mut commands = Vec::new();
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -53,13 +81,19 @@ impl Panels {
             .size_range(200.0..=520.0)
             .resizable(true)
             .show(ui, |ui| commands.extend(self.filters.ui(ui, ctx)));
-        // The details take room only when there is something to read.
-        if ctx.selected.is_some() {
+        // The details take room only when there is something to read: an event, or the steps
+        // of the chosen tour.
+        if ctx.selected.is_some() || ctx.tour.is_some() {
             egui::Panel::right("details")
                 .default_size(420.0)
                 .size_range(280.0..=900.0)
                 .resizable(true)
-                .show(ui, |ui| commands.extend(self.details.ui(ui, ctx)));
+                .show(ui, |ui| {
+                    commands.extend(self.tour.ui(ui, ctx));
+                    if ctx.selected.is_some() {
+                        commands.extend(self.details.ui(ui, ctx));
+                    }
+                });
         }
         egui::Panel::bottom("overview")
             .exact_size(64.0)

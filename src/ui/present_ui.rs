@@ -31,6 +31,35 @@ pub struct Presentation {
     pub blank: bool,
     /// Digits typed so far, for "number + Enter".
     pub typed: String,
+    /// The presenter window (notes, next step, elapsed time) is open.
+    pub presenter: bool,
+    /// The audience sees the teaching note: yes with one screen, no once the presenter window
+    /// shows it (N toggles).
+    pub audience_notes: bool,
+    /// When the presentation started (egui time), for the presenter's clock.
+    pub started: f64,
+    /// Stepping on by itself, for exhibitions.
+    pub autoplay: Option<Autoplay>,
+}
+
+/// Stepping on by itself every `seconds`, looping at the end; any key pauses it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Autoplay {
+    /// Seconds per step.
+    pub seconds: f64,
+    /// When the next step is due (egui time); `None` while paused.
+    pub due: Option<f64>,
+}
+
+impl Autoplay {
+    /// The step after `step` of `total`, looping back to the first.
+    pub fn next_step(step: usize, total: usize) -> usize {
+        if total == 0 || step + 1 >= total {
+            0
+        } else {
+            step + 1
+        }
+    }
 }
 
 impl Presentation {
@@ -74,8 +103,14 @@ pub fn keys(ctx: &egui::Context, presentation: &Presentation, total: usize) -> V
     }
     let last = total.saturating_sub(1);
     let step = presentation.step;
+    let playing = presentation.autoplay.is_some_and(|a| a.due.is_some());
     for key in pressed {
-        let command = match shortcuts::action_of(shortcuts::PRESENTATION, key) {
+        let action = shortcuts::action_of(shortcuts::PRESENTATION, key);
+        // Any key pauses an exhibition's autoplay (and still does what it does).
+        if playing && action != Some(Action::Autoplay) {
+            commands.push(PresentCommand::Autoplay(false).into());
+        }
+        let command = match action {
             Some(Action::Leave) => PresentCommand::Stop,
             Some(Action::NextStep) => PresentCommand::Step((step + 1).min(last)),
             Some(Action::TypedOrNextStep) => match presentation.typed.parse::<usize>() {
@@ -86,6 +121,11 @@ pub fn keys(ctx: &egui::Context, presentation: &Presentation, total: usize) -> V
             Some(Action::FirstStep) => PresentCommand::Step(0),
             Some(Action::LastStep) => PresentCommand::Step(last),
             Some(Action::Blank) => PresentCommand::Blank(true),
+            Some(Action::AudienceNotes) => {
+                PresentCommand::AudienceNotes(!presentation.audience_notes)
+            }
+            Some(Action::PresenterWindow) => PresentCommand::Presenter(!presentation.presenter),
+            Some(Action::Autoplay) => PresentCommand::Autoplay(!playing),
             _ => match key.name().parse::<u8>().ok().filter(|d| *d <= 9) {
                 Some(digit) => PresentCommand::TypeDigit(digit),
                 None => continue,
@@ -239,7 +279,10 @@ impl<'t> Card<'t> {
             category,
             title: event.title().get(lang),
             summary: event.summary().get(lang),
-            note: note.and_then(|n| n.exact(lang).or(n.exact(Lang::En))),
+            // With a presenter window, the note is the teacher's unless they show it (N).
+            note: note
+                .filter(|_| presentation.audience_notes)
+                .and_then(|n| n.exact(lang).or(n.exact(Lang::En))),
             image,
             image_credit: image.map_or_else(String::new, |image| {
                 tr(

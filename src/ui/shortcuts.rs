@@ -43,6 +43,12 @@ pub enum Action {
     LastStep,
     /// Blank the screen.
     Blank,
+    /// Show or hide the teaching note on the audience screen.
+    AudienceNotes,
+    /// Open or close the presenter window.
+    PresenterWindow,
+    /// Play or pause stepping on by itself.
+    Autoplay,
     /// Show or hide the help.
     Help,
 }
@@ -179,6 +185,21 @@ pub const PRESENTATION: &[Shortcut] = &[
         keys: &[(NONE, Key::B)],
         action: Action::Blank,
         help: "key-blank",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::N)],
+        action: Action::AudienceNotes,
+        help: "key-audience-notes",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::P)],
+        action: Action::PresenterWindow,
+        help: "key-presenter",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::A)],
+        action: Action::Autoplay,
+        help: "key-autoplay",
     },
 ];
 

@@ -50,24 +50,12 @@ impl Shown {
         let (start, end) = timeline.span().unwrap_or((0.0, 86_400.0));
         let margin = ((end - start) * 0.04).max(86_400.0);
         let limits = (start - margin, end + margin);
-        // Open on the key events (the protests themselves), not on the sparse context years.
-        let key = timeline.events.iter().filter(|e| e.importance == 1);
-        let first = key
-            .clone()
-            .map(|e| e.start_seconds())
-            .fold(f64::INFINITY, f64::min);
-        // …through the last event, whatever its importance.
-        let last = timeline
-            .events
-            .iter()
-            .map(|e| e.end_seconds())
-            .fold(f64::NEG_INFINITY, f64::max);
-        let opening_view = if first < last {
-            let margin = (last - first) * 0.05;
-            TimeView::new(first - margin, last + margin).clamped(limits)
-        } else {
-            TimeView::new(limits.0, limits.1)
-        };
+        // Open on the key events (the protests themselves) through the last event, not on the
+        // sparse context years (their count shows at the edge).
+        let opening_view = events_fit(timeline, 0..timeline.events.len())
+            .map_or(TimeView::new(limits.0, limits.1), |fit| {
+                fit.dense.clamped(limits)
+            });
         Self {
             data_generation,
             visible: Vec::new(),
@@ -149,4 +137,19 @@ impl Shown {
     pub fn position(&self, index: usize) -> Option<usize> {
         self.visible.iter().position(|&v| v == index)
     }
+}
+
+/// The fit of events `indices` of `timeline` (see [`crate::timeline::fit`]).
+pub fn events_fit(
+    timeline: &Timeline,
+    indices: impl IntoIterator<Item = usize>,
+) -> Option<crate::timeline::fit::Fit> {
+    crate::timeline::fit::fit(indices.into_iter().map(|i| {
+        let event = &timeline.events[i];
+        crate::timeline::fit::Span {
+            start: event.start_seconds(),
+            end: event.end_seconds(),
+            key: event.importance == 1,
+        }
+    }))
 }

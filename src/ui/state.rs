@@ -36,6 +36,8 @@ pub struct State {
     pub tour: Option<String>,
     /// Jumps of the view happen at once, without animation.
     pub reduce_motion: bool,
+    /// Presenting opens the presenter window too (a teacher with two screens).
+    pub presenter_window: bool,
 }
 
 impl Default for State {
@@ -51,6 +53,7 @@ impl Default for State {
             zoom: None,
             tour: None,
             reduce_motion: false,
+            presenter_window: false,
         }
     }
 }

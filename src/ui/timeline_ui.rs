@@ -44,6 +44,15 @@ pub enum Hit {
     Cluster(Seconds, Seconds, usize),
     /// A lane's name, by category index.
     Lane(usize),
+    /// The count of a lane's events wholly off screen at one side (`later`: the right).
+    Edge {
+        /// Category index.
+        lane: usize,
+        /// The events after the view (else before it).
+        later: bool,
+        /// How many.
+        count: usize,
+    },
 }
 
 /// The timeline panel: what it drew last frame (for hit-testing and tests) and its caches.
@@ -133,6 +142,7 @@ impl TimelinePanel {
             &ctx.palette,
             ctx.lang,
         );
+        paint_era_labels(&paint);
         let hits = self.paint_lanes(ui, &paint);
         if response.has_focus() {
             paint_focus(&paint);
@@ -217,6 +227,11 @@ impl TimelinePanel {
                     }
                 }
             }
+            let outside = ctx
+                .shown
+                .lanes
+                .outside(lane, view.min, view.max(), timeline.ends());
+            paint_edges(paint, lane, (y, height), outside, colour, &mut hits);
             y += height;
         }
         hits
@@ -308,6 +323,11 @@ impl TimelinePanel {
                     ));
                 })
             }
+            Some(Hit::Edge { lane, later, count }) => {
+                ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+                let text = super::a11y::edge_name(ctx, *lane, *later, *count);
+                response.on_hover_text_at_pointer(text)
+            }
             _ => response,
         };
         if response.double_clicked() && hovered_hit.is_none() {
@@ -331,6 +351,17 @@ impl TimelinePanel {
                 None => ViewCommand::ZoomInto(t0, t1).into(),
             }),
             Hit::Lane(lane) => (!self.fixed_lanes).then(|| ViewCommand::ToggleLane(lane).into()),
+            // The nearest of the events off screen at that side: selecting it brings it in.
+            Hit::Edge { lane, later, .. } => {
+                let (before, after) = ctx.shown.lanes.nearest_outside(
+                    lane,
+                    ctx.view.min,
+                    ctx.view.max(),
+                    ctx.timeline.ends(),
+                );
+                let nearest = if later { after } else { before };
+                nearest.map(|index| SelectionCommand::Select(Some(index)).into())
+            }
         }
     }
 }
@@ -438,9 +469,7 @@ fn view_input(
 fn paint_eras(paint: &Paint<'_, '_>) {
     let (rect, canvas, palette) = (paint.rect, paint.canvas, &paint.ctx.palette);
     for (i, era) in paint.ctx.timeline.eras.iter().enumerate() {
-        let (a, b) = era.seconds();
-        let x0 = paint.mapping.screen_from_time(a) as f32;
-        let x1 = paint.mapping.screen_from_time(b) as f32;
+        let (x0, x1) = era_xs(paint, era);
         if x1 < canvas.left() || x0 > canvas.right() {
             continue;
         }
@@ -448,12 +477,19 @@ fn paint_eras(paint: &Paint<'_, '_>) {
             x0.max(canvas.left())..=x1.min(canvas.right()),
             rect.top() + AXIS_HEIGHT..=rect.bottom(),
         );
-        let fill = if i % 2 == 0 {
-            palette.era_a
-        } else {
-            palette.era_b
-        };
-        paint.painter.rect_filled(band, 0.0, fill);
+        paint.painter.rect_filled(band, 0.0, era_fill(palette, i));
+    }
+}
+
+/// The eras' names, over the grid lines (each on a patch of its era's colour, so that no tick
+/// line strikes through it).
+fn paint_era_labels(paint: &Paint<'_, '_>) {
+    let (rect, canvas, palette) = (paint.rect, paint.canvas, &paint.ctx.palette);
+    for (i, era) in paint.ctx.timeline.eras.iter().enumerate() {
+        let (x0, x1) = era_xs(paint, era);
+        if x1 < canvas.left() || x0 > canvas.right() {
+            continue;
+        }
         let name = era.name.get(paint.ctx.lang);
         let galley = paint.painter.layout_no_wrap(
             name.to_owned(),
@@ -462,12 +498,29 @@ fn paint_eras(paint: &Paint<'_, '_>) {
         );
         let x = (x0.max(canvas.left()) + 4.0).min(x1 - galley.size().x - 4.0);
         if x >= canvas.left() - 1.0 && galley.size().x + 8.0 <= x1 - x0.max(canvas.left()) {
-            paint.painter.galley(
-                pos2(x, rect.top() + AXIS_HEIGHT + 3.0),
-                galley,
-                palette.era_text,
-            );
+            let pos = pos2(x, rect.top() + AXIS_HEIGHT + 3.0);
+            let patch = Rect::from_min_size(pos, galley.size()).expand2(Vec2::new(3.0, 1.0));
+            paint.painter.rect_filled(patch, 2.0, era_fill(palette, i));
+            paint.painter.galley(pos, galley, palette.era_text);
         }
+    }
+}
+
+/// An era's left and right screen x.
+fn era_xs(paint: &Paint<'_, '_>, era: &crate::model::Era) -> (f32, f32) {
+    let (a, b) = era.seconds();
+    (
+        paint.mapping.screen_from_time(a) as f32,
+        paint.mapping.screen_from_time(b) as f32,
+    )
+}
+
+/// Eras alternate two fills.
+fn era_fill(palette: &super::theme::Palette, i: usize) -> Color32 {
+    if i.is_multiple_of(2) {
+        palette.era_a
+    } else {
+        palette.era_b
     }
 }
 
@@ -725,6 +778,53 @@ fn paint_item(
     }
 }
 
+/// At each side of a lane, how many of its shown events lie wholly off screen there: nothing
+/// the filters show goes unaccounted for. A click goes to the nearest of them.
+fn paint_edges(
+    paint: &Paint<'_, '_>,
+    lane: usize,
+    (top, height): (f32, f32),
+    (before, after): (usize, usize),
+    colour: Color32,
+    hits: &mut Vec<(Rect, Hit)>,
+) {
+    let palette = &paint.ctx.palette;
+    let font = FontId::proportional(11.0);
+    let cy = top + height / 2.0;
+    for (count, later) in [(before, false), (after, true)] {
+        if count == 0 {
+            continue;
+        }
+        let text = if later {
+            format!("{} ›", crate::i18n::number(paint.ctx.lang, count))
+        } else {
+            format!("‹ {}", crate::i18n::number(paint.ctx.lang, count))
+        };
+        let galley = paint
+            .painter
+            .layout_no_wrap(text, font.clone(), palette.text_strong);
+        let size = galley.size() + Vec2::new(10.0, 4.0);
+        let rect = if later {
+            Rect::from_min_size(
+                pos2(paint.canvas.right() - size.x - 2.0, cy - size.y / 2.0),
+                size,
+            )
+        } else {
+            Rect::from_min_size(pos2(paint.canvas.left() + 2.0, cy - size.y / 2.0), size)
+        };
+        paint.painter.rect_filled(rect, 6.0, palette.axis_bg);
+        paint
+            .painter
+            .rect_stroke(rect, 6.0, Stroke::new(1.0, colour), StrokeKind::Inside);
+        paint.painter.galley(
+            rect.center() - galley.size() / 2.0,
+            galley,
+            palette.text_strong,
+        );
+        hits.push((rect, Hit::Edge { lane, later, count }));
+    }
+}
+
 /// One event: a bar or a marker, its selection ring and its label. Returns its hit area.
 #[allow(clippy::too_many_arguments)]
 fn paint_event(
@@ -790,6 +890,18 @@ fn paint_event(
         }
         Rect::from_center_size(pos2(cx, cy), Vec2::splat(2.0 * r))
     };
+    if let Some(step) = ctx.tour_step(index) {
+        // The chosen tour's steps carry their number, above the mark.
+        let centre = pos2(shape_rect.left() + 1.0, shape_rect.top() - 5.0);
+        painter.circle_filled(centre, 7.0, palette.selection);
+        painter.text(
+            centre,
+            Align2::CENTER_CENTER,
+            step.to_string(),
+            FontId::proportional(9.5),
+            palette.label_on(palette.selection),
+        );
+    }
     if ctx.selected == Some(index) {
         painter.rect_stroke(
             shape_rect.expand(3.0),

@@ -41,15 +41,7 @@ impl ToolbarPanel {
                 }
             });
             ui.separator();
-            if ui.button(t(lang, "present-start")).clicked() {
-                commands.push(
-                    PresentCommand::Start {
-                        tour: ctx.tour,
-                        step: 0,
-                    }
-                    .into(),
-                );
-            }
+            // The tour and the button that presents it read as one control: "Tour: [...] Present".
             let tour_name = |tour: Option<usize>| match tour.and_then(|i| timeline.tours.get(i)) {
                 Some(tour) => format!(
                     "{} ({})",
@@ -62,7 +54,8 @@ impl ToolbarPanel {
                 ),
                 None => t(lang, "present-no-tour"),
             };
-            egui::ComboBox::from_label(t(lang, "present-tour"))
+            ui.label(format!("{}:", t(lang, "present-tour")));
+            let picker = egui::ComboBox::from_id_salt("tour-picker")
                 .selected_text(tour_name(ctx.tour))
                 .width(190.0)
                 .truncate()
@@ -76,6 +69,16 @@ impl ToolbarPanel {
                         }
                     }
                 });
+            let _ = picker.response.accessible_name(t(lang, "present-tour"));
+            if ui.button(t(lang, "present-start")).clicked() {
+                commands.push(
+                    PresentCommand::Start {
+                        tour: ctx.tour,
+                        step: 0,
+                    }
+                    .into(),
+                );
+            }
             if ctx.reloading {
                 ui.spinner();
                 ui.label(t(lang, "reloading"));
@@ -142,6 +145,15 @@ impl ToolbarPanel {
                 let mut reduce = ctx.state.reduce_motion;
                 if ui.checkbox(&mut reduce, t(lang, "menu-motion")).changed() {
                     commands.push(AppCommand::ReduceMotion(reduce).into());
+                }
+                ui.separator();
+                let mut presenter = ctx.state.presenter_window;
+                if ui
+                    .checkbox(&mut presenter, t(lang, "present-with-presenter"))
+                    .on_hover_text(t(lang, "present-with-presenter-hint"))
+                    .changed()
+                {
+                    commands.push(PresentCommand::Presenter(presenter).into());
                 }
                 ui.separator();
                 commands.extend(text_size_ui(ui, lang));
