@@ -574,6 +574,9 @@ impl App {
                 }
                 self.state.presenter_window = open;
             }
+            PresentCommand::PresenterMoved(position) => {
+                self.state.presenter_position = Some(position);
+            }
             PresentCommand::AudienceNotes(shown) => {
                 if let Some(p) = &mut self.runtime.presentation {
                     p.audience_notes = shown;
@@ -1010,8 +1013,17 @@ impl App {
             self.apply(&ctx, command);
         }
         if changed {
-            // What the commands changed shows on the next frame.
-            ctx.request_repaint();
+            // What the commands changed shows on the next frame, in every window (a key in the
+            // presenter's window changes the audience's slide).
+            ctx.request_repaint_of(egui::ViewportId::ROOT);
+            if self
+                .runtime
+                .presentation
+                .as_ref()
+                .is_some_and(|p| p.presenter)
+            {
+                ctx.request_repaint_of(super::presenter_ui::viewport_id());
+            }
         }
     }
 }

@@ -118,6 +118,8 @@ pub enum PresentCommand {
     ChooseTour(Option<usize>),
     /// Open or close the presenter window (notes, next step, clock) beside the audience view.
     Presenter(bool),
+    /// The presenter window was moved here (outer top-left, in points).
+    PresenterMoved([f32; 2]),
     /// Show or hide the teaching note on the audience view.
     AudienceNotes(bool),
     /// Play (step on every few seconds, looping) or pause.

@@ -47,10 +47,15 @@ impl Panels {
         if let Some(presentation) = ctx.presentation {
             let mut commands = self.present.ui(ui, ctx);
             if presentation.presenter && !ctx.offscreen {
-                let builder = egui::ViewportBuilder::default()
+                let mut builder = egui::ViewportBuilder::default()
                     .with_title(t(ctx.lang, "presenter-title"))
+                    .with_app_id("belarus-timeline-presenter")
                     .with_inner_size([1000.0, 640.0])
                     .with_min_inner_size([480.0, 320.0]);
+                // Where the teacher last put it: on their own screen.
+                if let Some([x, y]) = ctx.state.presenter_position {
+                    builder = builder.with_position([x, y]);
+                }
                 let presenter = &mut self.presenter;
                 let total = presentation.steps(ctx.timeline, &ctx.shown.visible).len();
                 commands.extend(ui.ctx().show_viewport_immediate(

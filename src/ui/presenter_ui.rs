@@ -198,6 +198,13 @@ impl PresenterPanel {
             });
         });
 
+        // Remember where the teacher puts the window (a second screen), for the next time.
+        let position = ui.input(|i| i.viewport().outer_rect.map(|r| [r.min.x, r.min.y]));
+        if let Some(position) = position
+            && Some(position) != ctx.state.presenter_position
+        {
+            commands.push(PresentCommand::PresenterMoved(position).into());
+        }
         // Closing the presenter's window closes only it; the audience view goes on.
         if ui.input(|i| i.viewport().close_requested()) {
             commands.push(PresentCommand::Presenter(false).into());
@@ -206,7 +213,7 @@ impl PresenterPanel {
     }
 }
 
-/// A step's date, title and summary; the current one large.
+/// A step's date and title, the current one large (its text is on the audience's screen).
 fn step_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, event: &Event, lang: Lang, current: bool) {
     let size = if current { 1.0 } else { 0.8 };
     let category = &ctx.timeline.categories[usize::from(event.category)];
@@ -225,9 +232,6 @@ fn step_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, event: &Event, lang: Lang, cur
             .strong()
             .color(ctx.palette.text_strong),
     );
-    if current {
-        ui.label(RichText::new(event.summary().get(lang)).size(16.0));
-    }
 }
 
 /// The tour's title, or what a presentation without a tour steps through.

@@ -38,6 +38,9 @@ pub struct State {
     pub reduce_motion: bool,
     /// Presenting opens the presenter window too (a teacher with two screens).
     pub presenter_window: bool,
+    /// Where the teacher last put the presenter window (its outer top-left, in points), so
+    /// that it opens on their own screen again.
+    pub presenter_position: Option<[f32; 2]>,
 }
 
 impl Default for State {
@@ -54,6 +57,7 @@ impl Default for State {
             tour: None,
             reduce_motion: false,
             presenter_window: false,
+            presenter_position: None,
         }
     }
 }
