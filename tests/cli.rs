@@ -353,3 +353,20 @@ fn a_deep_link_to_an_unknown_event_is_refused_before_any_window() {
         .failure()
         .stderr(predicate::str::contains("--to"));
 }
+
+#[test]
+fn autoplay_takes_a_sensible_number_of_seconds() {
+    for (arg, message) in [
+        ("1", "from 2 to 3600"),
+        ("soon", "is not a number of seconds"),
+    ] {
+        bin()
+            .args(["--autoplay", arg])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    bin().arg("--help").assert().success().stdout(
+        predicate::str::contains("--presenter").and(predicate::str::contains("--autoplay")),
+    );
+}

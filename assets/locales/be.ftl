@@ -72,7 +72,7 @@ menu-open = Адкрыць файл падзей…
 open-failed = Не ўдалося адкрыць акно выбару файла: { $reason }
 reload-errors = У файле памылкі; паказваецца апошняя правільная версія:
 present-start = Паказ (F5)
-present-tour = Экскурсія
+present-tour = Тур
 present-no-tour = Падзеі паводле фільтраў
 present-steps = { $count ->
     [one] { $count } крок

@@ -72,7 +72,7 @@ menu-open = Открыть файл событий…
 open-failed = Не удалось открыть окно выбора файла: { $reason }
 reload-errors = В файле ошибки; показана последняя правильная версия:
 present-start = Показ (F5)
-present-tour = Экскурсия
+present-tour = Тур
 present-no-tour = События по фильтрам
 present-steps = { $count ->
     [one] { $count } шаг

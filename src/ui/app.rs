@@ -1038,7 +1038,24 @@ impl eframe::App for App {
             Ok(text) => storage.set_string(SAVED_KEY, text),
             Err(err) => eprintln!("warning: could not save the window state: {err}"),
         }
+        // eframe has just saved the window's geometry, full-screen flag included; a
+        // presentation's full screen is not the window's, so the next start is not in it.
+        if self.runtime.presentation.is_some()
+            && let Some(settings) = storage.get_string(EFRAME_WINDOW_KEY)
+        {
+            storage.set_string(EFRAME_WINDOW_KEY, without_fullscreen(&settings));
+        }
     }
+}
+
+/// The key under which eframe saves the window's geometry.
+const EFRAME_WINDOW_KEY: &str = "window";
+
+/// eframe's saved window settings (RON) with full screen turned off.
+pub fn without_fullscreen(settings: &str) -> String {
+    settings
+        .replace("fullscreen:true", "fullscreen:false")
+        .replace("fullscreen: true", "fullscreen: false")
 }
 
 /// The start of the shown event nearest time `t`.
@@ -1119,4 +1136,18 @@ fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::model::Lang) {
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_fullscreen;
+
+    #[test]
+    fn a_presentations_full_screen_is_not_saved_as_the_windows() {
+        let saved = "(normal_geometry:(inner_position_pixels:Some((0,0)),outer_position_pixels:None,inner_size_points:Some((1400.0,860.0))),fullscreen:true,maximized:false)";
+        let fixed = without_fullscreen(saved);
+        assert!(fixed.contains("fullscreen:false"));
+        assert!(fixed.contains("inner_size_points:Some((1400.0,860.0))"));
+        assert_eq!(without_fullscreen(&fixed), fixed);
+    }
 }
