@@ -55,8 +55,16 @@ impl ToolbarPanel {
                 None => t(lang, "present-no-tour"),
             };
             ui.label(format!("{}:", t(lang, "present-tour")));
+            // The chosen tour's name, shortened so the toolbar keeps to one row; whole in the
+            // list and the tooltip.
+            let chosen = tour_name(ctx.tour);
+            let short = if chosen.chars().count() > 28 {
+                format!("{}…", chosen.chars().take(27).collect::<String>().trim_end())
+            } else {
+                chosen.clone()
+            };
             let picker = egui::ComboBox::from_id_salt("tour-picker")
-                .selected_text(tour_name(ctx.tour))
+                .selected_text(short)
                 .width(190.0)
                 .truncate()
                 .show_ui(ui, |ui| {
@@ -69,7 +77,10 @@ impl ToolbarPanel {
                         }
                     }
                 });
-            let _ = picker.response.accessible_name(t(lang, "present-tour"));
+            let _ = picker
+                .response
+                .on_hover_text(chosen)
+                .accessible_name(t(lang, "present-tour"));
             if ui.button(t(lang, "present-start")).clicked() {
                 commands.push(
                     PresentCommand::Start {
