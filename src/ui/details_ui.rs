@@ -63,7 +63,12 @@ fn details_ui(
         .auto_shrink(false)
         .show(ui, |ui| {
             let (title, title_fallback) = event.title().get_with_fallback(lang);
-            ui.heading(title);
+            // The title is the strongest text of the panel, never dimmer than the date.
+            ui.label(
+                egui::RichText::new(title)
+                    .heading()
+                    .color(ctx.palette.text_strong),
+            );
             let mut date = dates::long_date(lang, event.start, event.time);
             if let Some(end) = event.end {
                 date = format!("{date} – {}", dates::long_date(lang, end, None));
@@ -125,10 +130,12 @@ fn details_ui(
                 let text = format!("{} — {}{published}", source.publisher, source.title);
                 match source.url {
                     Some(url) => {
-                        let response = ui.add(egui::Link::new(text)).on_hover_text(url);
-                        if response.clicked() {
+                        if ui.add(egui::Link::new(text)).clicked() {
                             commands.push(AppCommand::OpenUrl(url.to_owned()).into());
                         }
+                        // The address in full under its link, rather than in a tooltip that
+                        // would cover the next source.
+                        ui.label(egui::RichText::new(url).size(11.5).weak());
                     }
                     None => {
                         ui.label(text);
@@ -203,7 +210,7 @@ fn image_ui(
         tr(lang, "image-failed", &[("reason", reason.to_owned())])
     });
     if let Some(caption) = image.caption.exact(lang).or(image.caption.exact(Lang::En)) {
-        ui.label(egui::RichText::new(caption).small());
+        ui.label(egui::RichText::new(caption).size(12.5));
     }
     ui.label(
         egui::RichText::new(tr(
@@ -214,7 +221,7 @@ fn image_ui(
                 ("licence", image.licence.clone()),
             ],
         ))
-        .small()
+        .size(11.5)
         .weak(),
     );
 }

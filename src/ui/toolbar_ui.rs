@@ -27,8 +27,12 @@ impl ToolbarPanel {
         let (lang, timeline) = (ctx.lang, ctx.timeline);
         let mut commands = Vec::new();
         ui.horizontal_wrapped(|ui| {
-            ui.heading(timeline.title.get(lang));
-            ui.separator();
+            // On a laptop screen the controls need the row: the title is in the window's title
+            // bar anyway.
+            if ui.available_width() >= 1450.0 {
+                ui.heading(timeline.title.get(lang));
+                ui.separator();
+            }
             ui.menu_button(t(lang, "menu-file"), |ui| {
                 if ui.button(t(lang, "menu-open")).clicked() {
                     commands.push(FileCommand::Choose.into());
@@ -59,7 +63,10 @@ impl ToolbarPanel {
             // list and the tooltip.
             let chosen = tour_name(ctx.tour);
             let short = if chosen.chars().count() > 28 {
-                format!("{}…", chosen.chars().take(27).collect::<String>().trim_end())
+                format!(
+                    "{}…",
+                    chosen.chars().take(27).collect::<String>().trim_end()
+                )
             } else {
                 chosen.clone()
             };
