@@ -27,6 +27,7 @@ fn check_lane(timeline: &Timeline, lanes: &LaneIndex, lane: usize, view: &TimeVi
         label_pad: 4.0,
         rows: 3,
         keep: None,
+        promote: 0,
     };
     let width = 1200.0;
     let label = |i: usize| 40.0 + (i % 7) as f64 * 10.0;

@@ -347,6 +347,21 @@ pub struct Metrics {
     pub rows: usize,
     /// An event that must stand alone (the selected one): placed first, never clustered.
     pub keep: Option<usize>,
+    /// Importance levels to promote: with only notable (or only detail) events filtered in,
+    /// they are drawn at every zoom as key events are (see [`promotion`]).
+    pub promote: u8,
+}
+
+/// How many importance levels the filter lifts: none when key events are shown, else the
+/// levels above the most important one it keeps (so that filtering to details alone never
+/// leaves an empty canvas of ticks).
+pub fn promotion(kept: &std::collections::BTreeSet<u8>) -> u8 {
+    kept.first().map_or(0, |most| most.saturating_sub(1))
+}
+
+/// The importance an event is drawn at, after `promote`.
+pub fn drawn_importance(importance: u8, promote: u8) -> u8 {
+    importance.saturating_sub(promote).max(1)
 }
 
 /// Lays out one lane for the canvas `[left, left + width)` on screen. `label_width(index)` measures an
@@ -404,7 +419,7 @@ pub fn layout_items(
         if t1 < view.min || t0 > view.max() {
             continue;
         }
-        if !shown_at(event.importance, view) {
+        if !shown_at(drawn_importance(event.importance, metrics.promote), view) {
             hidden.push(i as usize);
             continue;
         }
@@ -685,7 +700,52 @@ mod tests {
         label_pad: 4.0,
         rows: 3,
         keep: None,
+        promote: 0,
     };
+
+    #[test]
+    fn filtering_to_lower_levels_draws_them_as_key_events() {
+        assert_eq!(promotion(&[].into()), 0);
+        assert_eq!(promotion(&[1, 3].into()), 0);
+        assert_eq!(promotion(&[2, 3].into()), 1);
+        assert_eq!(promotion(&[3].into()), 2);
+        assert_eq!(drawn_importance(3, 2), 1);
+        assert_eq!(drawn_importance(3, 1), 2);
+        assert_eq!(drawn_importance(1, 2), 1);
+        // Details alone, seen over the whole period: drawn, none left as ticks.
+        let timeline = timeline(&[(0, 3, None), (200, 3, None), (400, 3, None)]);
+        let lanes = LaneIndex::new(&timeline, &[0, 1, 2]);
+        let first = timeline.events[0].start_seconds();
+        let view = TimeView::new(first - 10.0 * DAY, first + 420.0 * DAY);
+        let promoted = Metrics {
+            promote: 2,
+            ..METRICS
+        };
+        let mut hidden = Vec::new();
+        let items = layout_items(
+            &timeline,
+            &lanes,
+            0,
+            &view,
+            (0.0, 1000.0),
+            promoted,
+            &mut |_| 40.0,
+            &mut hidden,
+        );
+        assert_eq!(items.len(), 3);
+        assert!(hidden.is_empty());
+        let items = layout_items(
+            &timeline,
+            &lanes,
+            0,
+            &view,
+            (0.0, 1000.0),
+            METRICS,
+            &mut |_| 40.0,
+            &mut hidden,
+        );
+        assert!(items.is_empty() && hidden.len() == 3);
+    }
 
     #[test]
     fn the_nearest_event_is_found_on_either_side() {

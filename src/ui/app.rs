@@ -774,7 +774,9 @@ impl App {
             event.start_seconds(),
             event.end_seconds().max(event.start_seconds() + 3600.0),
         );
-        let view = crate::timeline::layout::view_showing(target, event.importance, a, b);
+        let promote = crate::timeline::layout::promotion(&self.state.filter.importance);
+        let importance = crate::timeline::layout::drawn_importance(event.importance, promote);
+        let view = crate::timeline::layout::view_showing(target, importance, a, b);
         if view != target {
             self.animate_to(view, now);
         }

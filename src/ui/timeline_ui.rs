@@ -183,6 +183,7 @@ impl TimelinePanel {
             label_pad: 5.0,
             rows: heights.rows,
             keep: ctx.selected,
+            promote: layout::promotion(&ctx.state.filter.importance),
         };
         let label_font = FontId::proportional(13.0);
         let mut hits: Vec<(Rect, Hit)> = Vec::new();
