@@ -192,7 +192,8 @@ pub fn struct_fields(text: &str, span: Range<usize>) -> Option<Vec<FieldSpan>> {
 
 /// Where the string that swallowed the text before `error` starts, when a syntax error at byte
 /// `error` is most likely a string that was not closed: the last string before the error runs
-/// over a line break and ends on the error's line, or the text ends inside a string.
+/// over a line break and ends on the error's line, or the error is a word glued to the end of
+/// the last string, or the text ends inside a string.
 pub fn unclosed_string(text: &str, error: usize) -> Option<usize> {
     let mut walker = Walker::new(text);
     let mut last: Option<Range<usize>> = None;
@@ -228,7 +229,15 @@ pub fn unclosed_string(text: &str, error: usize) -> Option<usize> {
     let error_line_start = text[..error.min(text.len())]
         .rfind('\n')
         .map_or(0, |i| i + 1);
-    (string.contains('\n') && last.end > error_line_start).then_some(last.start)
+    // A quote meant to close the string opened the next one: the text goes on with the
+    // next string's contents (`"en": "Title, "be": …` reads `be` right after a string).
+    let glued = last.end == error
+        && text
+            .as_bytes()
+            .get(error)
+            .is_some_and(|&b| is_ident_byte(b) || b >= 0x80);
+    let spans_lines = string.contains('\n') && last.end > error_line_start;
+    (glued || spans_lines).then_some(last.start)
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -786,6 +795,8 @@ Timeline(
         assert_eq!(line_col(text, start), (2, 17));
         assert_eq!(unclosed_string("E(a: \"ok\", b: c d)", 16), None);
         assert_eq!(unclosed_string("E(a: \"open", 11), Some(5));
+        let glued = r#"{"en": "Title, "be": "Назва"}"#;
+        assert_eq!(unclosed_string(glued, glued.find("be").unwrap()), Some(7));
     }
 
     #[test]

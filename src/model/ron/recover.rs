@@ -121,10 +121,27 @@ pub(super) fn parse_problems(text: &str, file: &str, whole: &SpannedError) -> Re
         }
     }
     if !whole_inside {
-        // The mistake that stopped the reading is outside the lists' elements (the title, a
-        // bracket, a string that swallowed the rest): mending cannot get past it.
-        mended = None;
         diagnostics.push(whole_problem(text, &lines, file, whole, whole_at));
+        // The mistake that stopped the reading is outside the lists' elements: an unknown
+        // field of the timeline itself is mended like one of an element; anything else (a
+        // bracket, a string that swallowed the rest) cannot be got past.
+        let top_level = match (&whole.code, &mut mended) {
+            (
+                ron::Error::NoSuchStructField {
+                    expected, found, ..
+                }
+                | ron::Error::NoSuchEnumVariant {
+                    expected, found, ..
+                },
+                Some(bytes),
+            ) => find_field(text, found, whole_at).map(|field| {
+                mend_field(bytes, &field, did_you_mean(found, expected.iter().copied()));
+            }),
+            _ => None,
+        };
+        if top_level.is_none() {
+            mended = None;
+        }
     }
     diagnostics.sort_by_key(|d| (d.line, d.col));
     diagnostics.dedup();
@@ -206,15 +223,7 @@ fn mend_fields(
         };
         let suggestion = did_you_mean(found, expected.iter().copied());
         let mut bytes = std::mem::take(&mut current).into_bytes();
-        match suggestion {
-            Some(name) if name.len() < field.value.start - field.name.start => {
-                let room = &mut bytes[field.name.start..field.value.start];
-                room.fill(b' ');
-                room[..name.len()].copy_from_slice(name.as_bytes());
-                room[name.len()] = b':';
-            }
-            _ => blank(&mut bytes[field.whole]),
-        }
+        mend_field(&mut bytes, &field, suggestion);
         let Ok(text) = String::from_utf8(bytes) else {
             break;
         };
@@ -237,6 +246,19 @@ fn mend_fields(
     FieldMend {
         text: None,
         unknown_fields,
+    }
+}
+
+/// Renames the field to `suggestion` when the name fits before its value, else blanks it.
+fn mend_field(bytes: &mut [u8], field: &locate::FieldSpan, suggestion: Option<&str>) {
+    match suggestion {
+        Some(name) if name.len() < field.value.start - field.name.start => {
+            let room = &mut bytes[field.name.start..field.value.start];
+            room.fill(b' ');
+            room[..name.len()].copy_from_slice(name.as_bytes());
+            room[name.len()] = b':';
+        }
+        _ => blank(&mut bytes[field.whole.clone()]),
     }
 }
 
