@@ -24,6 +24,12 @@ fn main() {
         child(flag == "--child-load", std::path::Path::new(path));
         return;
     }
+    if let [flag, path] = args.as_slice()
+        && flag == "--child-check"
+    {
+        child_check(std::path::Path::new(path));
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
     let sizes: Vec<usize> = args
         .iter()
@@ -93,6 +99,7 @@ fn bench_size(n: usize, frames: usize, dir: &std::path::Path) -> Result<(), Stri
     println!(
         r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
     );
+    errors_bench(n, &path)?;
     let timeline = model::load_path(&path).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(&path);
 
@@ -121,6 +128,103 @@ fn in_child(flag: &str, path: &std::path::Path) -> Result<(f64, f64), String> {
         (Some(ms), Some(mb)) => Ok((ms, mb)),
         _ => Err(format!("unexpected output from {flag}: {text}")),
     }
+}
+
+/// Checking the same file without mistakes and with one systematic mistake made in every
+/// event of one lane (about one event in eight): an unknown category (found by the builder)
+/// and an unknown field (which stops `ron`, and is mended). What `check` does: load, and on
+/// errors the capped report; each in a child process, with its peak memory.
+fn errors_bench(n: usize, path: &std::path::Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let lane = r#"category: "protest","#;
+    let unknown_category = text.replace(lane, r#"category: "protests","#);
+    let unknown_field: String = text
+        .split_inclusive('\n')
+        .map(|line| {
+            if line.contains(lane) {
+                line.replacen("tags:", "tagz:", 1)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    let mut clean_ms = 0.0;
+    for (mistake, text) in [
+        ("none", None),
+        ("unknown-category", Some(unknown_category)),
+        ("unknown-field", Some(unknown_field)),
+    ] {
+        let checked = match text {
+            None => path.to_path_buf(),
+            Some(text) => {
+                let other = path.with_extension(format!("{mistake}.ron"));
+                std::fs::write(&other, text).map_err(|e| e.to_string())?;
+                other
+            }
+        };
+        let (check_ms, peak_rss_mb, errors) = in_child_check(&checked)?;
+        if checked != path {
+            let _ = std::fs::remove_file(&checked);
+        }
+        if mistake == "none" {
+            clean_ms = check_ms;
+        }
+        let ratio = if clean_ms > 0.0 {
+            (check_ms / clean_ms * 100.0).round() / 100.0
+        } else {
+            0.0
+        };
+        println!(
+            r#"{{"bench":"errors","events":{n},"mistake":"{mistake}","errors":{errors},"check_ms":{check_ms},"peak_rss_mb":{peak_rss_mb},"vs_clean":{ratio}}}"#
+        );
+    }
+    Ok(())
+}
+
+/// Runs this program again to time one check; returns (ms, peak RSS in MB, errors).
+fn in_child_check(path: &std::path::Path) -> Result<(f64, f64, usize), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let output = std::process::Command::new(exe)
+        .arg("--child-check")
+        .arg(path)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let numbers: Vec<f64> = text
+        .split_whitespace()
+        .filter_map(|n| n.parse::<f64>().ok())
+        .collect();
+    match numbers[..] {
+        [ms, mb, errors] if output.status.success() => Ok((ms, mb, errors as usize)),
+        _ => Err(format!(
+            "unexpected output from --child-check: {text} {}",
+            String::from_utf8_lossy(&output.stderr)
+        )),
+    }
+}
+
+/// In the child: what `check` does with a file (load; on errors, every error located and the
+/// first thousand formatted with the count of the rest). Prints the time, the peak memory and
+/// the number of errors.
+fn child_check(path: &std::path::Path) {
+    let start = Instant::now();
+    let errors = match model::load_path(path) {
+        Ok(timeline) => {
+            std::hint::black_box(timeline.events.len());
+            0
+        }
+        Err(model::LoadError::Invalid(diagnostics)) => {
+            let lines = model::error::capped_lines(&diagnostics, 1000);
+            let bytes: usize = lines.iter().map(String::len).sum();
+            std::hint::black_box(bytes);
+            diagnostics.len()
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            std::process::exit(1);
+        }
+    };
+    println!("{} {} {errors}", ms(start), peak_rss_mb());
 }
 
 /// In the child: the bare `ron::from_str` of the file into the file's types (what any program

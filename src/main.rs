@@ -77,6 +77,9 @@ enum Command {
     Check {
         /// The file to check (default: the bundled events.ron).
         path: Option<PathBuf>,
+        /// Fail on warnings too (a missing image, an invisible character in a text).
+        #[arg(long)]
+        strict: bool,
     },
     /// Write events to standard output as JSON, CSV, a Markdown or HTML handout, or iCalendar.
     ///
@@ -230,8 +233,8 @@ fn main() -> ExitCode {
                 range: cli.from.zip(cli.to),
             },
         ),
-        Some(Command::Check { path }) => {
-            cli::check::check(path.as_deref().or(cli.events.as_deref()))
+        Some(Command::Check { path, strict }) => {
+            cli::check::check(path.as_deref().or(cli.events.as_deref()), strict)
         }
         Some(Command::Export {
             format,

@@ -18,6 +18,9 @@ pub enum Reload {
     Started,
     /// The file was read: the new timeline, or why it did not load.
     Finished(Box<Result<Timeline, LoadError>>),
+    /// The watcher itself failed (the folder went away, too many watches): changes may not be
+    /// followed until the file is opened again.
+    Failed(String),
 }
 
 /// Why a file cannot be watched.
@@ -68,8 +71,14 @@ impl Watcher {
         let (sender, events) = channel();
         let file = path.clone();
         let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
-            let Ok(changes) = result else {
-                return;
+            let changes = match result {
+                Ok(changes) => changes,
+                Err(err) => {
+                    if sender.send(Reload::Failed(err.to_string())).is_ok() {
+                        wake();
+                    }
+                    return;
+                }
             };
             if !changes.iter().any(|change| change.path == file) || !file.exists() {
                 return;

@@ -43,6 +43,7 @@ fn quick_bench_prints_one_json_object_per_line() {
             "pan" => &["view", "median_ms", "p95_ms"],
             "search" => &["query", "ms"],
             "filter" | "search_index" => &["ms"],
+            "errors" => &["mistake", "errors", "check_ms", "peak_rss_mb", "vs_clean"],
             other => panic!("unknown bench kind {other}"),
         };
         for field in fields {
@@ -55,4 +56,9 @@ fn quick_bench_prints_one_json_object_per_line() {
     assert_eq!(kinds.get("pan"), Some(&5), "all, month, week, day, hour");
     assert!(kinds.get("search").is_some_and(|&n| n >= 1));
     assert_eq!(kinds.get("filter"), Some(&1));
+    assert_eq!(
+        kinds.get("errors"),
+        Some(&3),
+        "none, unknown category, unknown field"
+    );
 }

@@ -1,7 +1,9 @@
 //! A second reader, written only against the public builder API: what a new format (TimelineJS
 //! JSON or CSV) needs to feed the model.
 
-use belarus_timeline::model::build::{Builder, RawEvent, RawStr, RawText, Reader, build};
+use belarus_timeline::model::build::{
+    Builder, RawEvent, RawStr, RawText, ReadFailure, Reader, build,
+};
 use belarus_timeline::model::file::{Category, EventRecord, Source};
 use belarus_timeline::model::problem::{Problem, Seg};
 use belarus_timeline::model::{Assets, Diagnostic, Lang, LoadError, Text};
@@ -15,7 +17,7 @@ impl Reader for Lines {
         text: &'s str,
         file: &str,
         builder: &mut Builder<'s>,
-    ) -> Result<(), Vec<Diagnostic>> {
+    ) -> Result<(), ReadFailure> {
         builder.title(Text::english("Lines"));
         builder.categories(vec![Category {
             id: "protest".into(),
@@ -24,12 +26,13 @@ impl Reader for Lines {
         }]);
         for (i, line) in text.lines().enumerate() {
             let [id, start, title, url] = line.split('|').collect::<Vec<_>>()[..] else {
-                return Err(vec![Diagnostic {
-                    file: file.to_owned(),
-                    line: i + 1,
-                    col: 1,
-                    message: "expected `id|start|title|url`".into(),
-                }]);
+                return Err(vec![Diagnostic::error(
+                    file,
+                    i + 1,
+                    1,
+                    "expected `id|start|title|url`".into(),
+                )]
+                .into());
             };
             let mut text = RawText::default();
             text.set(Lang::En, RawStr::Borrowed(title));
@@ -67,10 +70,8 @@ impl Reader for Lines {
                     _ => 1,
                 };
                 Diagnostic {
-                    file: file.to_owned(),
-                    line,
-                    col: 1,
-                    message: problem.message,
+                    severity: problem.severity,
+                    ..Diagnostic::error(file, line, 1, problem.message)
                 }
             })
             .collect()

@@ -105,3 +105,188 @@ fn a_corrupted_saved_state_is_ignored() {
         Some(belarus_timeline::ui::theme::Theme::Light)
     );
 }
+
+/// Edits aimed at this round's code: unknown and misspelt fields (mending), quotes taken away
+/// (unclosed strings), invisible characters, whole elements duplicated or cut, brackets.
+fn targeted_edit(rng: &mut fastrand::Rng, text: &str) -> String {
+    let at = |rng: &mut fastrand::Rng| {
+        let mut at = rng.usize(0..=text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    match rng.u8(0..8) {
+        // Misspell a field name: a letter doubled, dropped or changed.
+        0 => {
+            let names = [
+                "title:",
+                "start:",
+                "category:",
+                "sources:",
+                "tags:",
+                "id:",
+                "url:",
+                "name:",
+                "steps:",
+                "description:",
+            ];
+            let name = names[rng.usize(0..names.len())];
+            let found: Vec<usize> = text.match_indices(name).map(|(i, _)| i).collect();
+            let Some(&i) = found.get(rng.usize(0..found.len().max(1))) else {
+                return text.to_owned();
+            };
+            let typo = match rng.u8(0..3) {
+                0 => format!("{}{}", &name[..1], &name[..name.len()]),
+                1 => name[1..].to_owned(),
+                _ => format!("x{}", &name[1..]),
+            };
+            format!("{}{typo}{}", &text[..i], &text[i + name.len()..])
+        }
+        // Take a quote away.
+        1 => {
+            let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+            if quotes.is_empty() {
+                return text.to_owned();
+            }
+            let i = quotes[rng.usize(0..quotes.len())];
+            format!("{}{}", &text[..i], &text[i + 1..])
+        }
+        // An invisible character anywhere.
+        2 => {
+            let chars = [
+                '\u{202E}', '\u{2066}', '\u{200B}', '\u{FEFF}', '\u{7}', '\u{0}', '\u{85}',
+            ];
+            let i = at(rng);
+            format!(
+                "{}{}{}",
+                &text[..i],
+                chars[rng.usize(0..chars.len())],
+                &text[i..]
+            )
+        }
+        // An event duplicated or cut out.
+        3 | 4 => {
+            let events: Vec<usize> = text
+                .match_indices("        Event(")
+                .map(|(i, _)| i)
+                .collect();
+            if events.is_empty() {
+                return text.to_owned();
+            }
+            let i = events[rng.usize(0..events.len())];
+            let end = text[i..]
+                .find("\n        Event(")
+                .map_or(text.len(), |e| i + e + 1);
+            if rng.bool() {
+                format!("{}{}{}", &text[..end], &text[i..end], &text[end..])
+            } else {
+                format!("{}{}", &text[..i], &text[end..])
+            }
+        }
+        // A bracket or comma more or less.
+        5 => {
+            let bits = [
+                "(", ")", "[", "]", "{", "}", ",", ":", "Some(", "r#\"", "/*",
+            ];
+            let i = at(rng);
+            format!(
+                "{}{}{}",
+                &text[..i],
+                bits[rng.usize(0..bits.len())],
+                &text[i..]
+            )
+        }
+        // Cut the file short.
+        6 => text[..at(rng)].to_owned(),
+        // A field with a value of the wrong type.
+        _ => text.replacen("importance: 1", "importance: \"key\"", rng.usize(1..4)),
+    }
+}
+
+/// Loads `text` and checks what any input must give: a timeline whose warnings point inside
+/// the file, or errors that do, in file order, and a capped report that counts them all.
+fn check_any(text: &str) -> Result<(), String> {
+    let lines = text.lines().count().max(1);
+    let inside = |d: &belarus_timeline::model::Diagnostic| {
+        if d.line < 1 || d.line > lines + 1 || d.col < 1 {
+            return Err(format!("outside the file ({lines} lines): {d}"));
+        }
+        Ok(())
+    };
+    match load_str(
+        text,
+        "random.ron",
+        &Assets::Embedded(belarus_timeline::model::load::BUNDLED_ASSETS),
+    ) {
+        Ok(timeline) => timeline.warnings.iter().try_for_each(inside),
+        Err(LoadError::Invalid(diagnostics)) => {
+            if diagnostics.is_empty() {
+                return Err("no diagnostics".into());
+            }
+            diagnostics.iter().try_for_each(inside)?;
+            if !diagnostics
+                .windows(2)
+                .all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col))
+            {
+                return Err("not in file order".into());
+            }
+            let capped = belarus_timeline::model::error::capped_lines(&diagnostics, 3);
+            if capped.len() != diagnostics.len().min(4) {
+                return Err(format!("capped to {} lines", capped.len()));
+            }
+            Ok(())
+        }
+        Err(other) => Err(format!("unexpected error kind: {other}")),
+    }
+}
+
+/// A long random run of [`targeted_edit`]s (one to four per input), for as many seconds as
+/// `ROBUST_SECONDS` says (600 for the release check of a round: `ROBUST_SECONDS=600 cargo test
+/// --release --test robust -- --ignored --nocapture`). A failing input is written to the
+/// temporary folder to be replayed.
+#[test]
+#[ignore = "long: run with ROBUST_SECONDS"]
+fn random_targeted_edits_for_a_while() {
+    let seconds: u64 = std::env::var("ROBUST_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let seed = fastrand::u64(..);
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let mut runs = 0u64;
+    while std::time::Instant::now() < deadline {
+        let mut text = BUNDLED_EVENTS.to_owned();
+        for _ in 0..rng.usize(1..=4) {
+            text = targeted_edit(&mut rng, &text);
+        }
+        let outcome = std::panic::catch_unwind(|| check_any(&text));
+        if !matches!(outcome, Ok(Ok(()))) {
+            let path = std::env::temp_dir().join(format!("robust-failure-{seed}-{runs}.ron"));
+            let _ = std::fs::write(&path, &text);
+            panic!(
+                "seed {seed}, run {runs}: {outcome:?}; input in {}",
+                path.display()
+            );
+        }
+        runs += 1;
+    }
+    println!(
+        "random_targeted_edits_for_a_while: {runs} inputs in {seconds} s (seed {seed}), all clean"
+    );
+}
+
+#[test]
+fn a_few_targeted_edits_in_every_run() {
+    let mut rng = fastrand::Rng::with_seed(19);
+    for _ in 0..40 {
+        let mut text = BUNDLED_EVENTS.to_owned();
+        for _ in 0..rng.usize(1..=3) {
+            text = targeted_edit(&mut rng, &text);
+        }
+        if let Err(err) = check_any(&text) {
+            panic!("{err}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Every validation rule, each with a bad file: the message, the line and the column.
 
+use belarus_timeline::model::error::Severity;
 use belarus_timeline::model::{Assets, Diagnostic, LoadError, load_str};
 
 /// A small valid file; `{EVENT}` is replaced by the event under test.
@@ -211,7 +212,11 @@ fn url_schemes_and_credentials() {
         ("file:///etc/passwd", "scheme `file:` is not allowed"),
         ("data:text/html,hi", "scheme `data:` is not allowed"),
         ("https://user:pw@example.org/", "user name or password"),
-        ("https://exa mple.org/", "control or space character"),
+        ("https://exa mple.org/", "invisible or space character"),
+        (
+            "https://example.org/\u{202e}gpj.exe",
+            "invisible or space character",
+        ),
     ] {
         let sources = format!(
             r#"[Source(title: "T", publisher: "P", url: "https://ok.org/"), Source(title: "T", publisher: "P", url: "{url}")]"#
@@ -250,7 +255,6 @@ fn image_paths() {
     let cases = [
         ("/etc/passwd.png", "is absolute"),
         ("../secret.png", "leaves assets/"),
-        ("images/missing.png", "does not exist"),
         ("images/notes.txt", "must be a .png"),
         #[cfg(unix)]
         ("images/link.png", "through a symbolic link"),
@@ -267,6 +271,218 @@ fn image_paths() {
         );
     }
     assert!(load_str(&image("images/ok.png"), "test.ron", &assets).is_ok());
+
+    // A missing image, or a folder where the image should be, is a warning: the file loads.
+    std::fs::create_dir_all(dir.path().join("assets/images/folder.png")).unwrap();
+    for (path, needle) in [
+        ("images/missing.png", "does not exist"),
+        ("images/folder.png", "is not a file"),
+    ] {
+        let timeline = load_str(&image(path), "test.ron", &assets).unwrap();
+        let warnings = &timeline.warnings;
+        assert_eq!(warnings.len(), 1, "{path}: {warnings:#?}");
+        assert_eq!(warnings[0].severity, Severity::Warning);
+        assert!(warnings[0].message.contains(needle), "{}", warnings[0]);
+        assert_eq!((warnings[0].line, warnings[0].col), (26, col));
+        assert!(warnings[0].to_string().contains(":26:"), "{}", warnings[0]);
+        assert!(warnings[0].to_string().contains(": warning: "));
+    }
+    // With an error elsewhere, the warning is listed with it.
+    let both = image("images/missing.png").replace("2020-08-10", "2020-02-30");
+    let found = errors_with(&both, &assets);
+    let severities: Vec<Severity> = found.iter().map(|d| d.severity).collect();
+    assert_eq!(
+        severities,
+        [Severity::Error, Severity::Warning],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn invisible_characters_are_errors_in_ids_and_warnings_in_texts() {
+    // An id with a right-to-left override.
+    let text = with_field("id", "\"sec\u{202e}dnoc\"");
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("U+202E (right-to-left override)"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].message.contains("sec<U+202E>dnoc"), "{}", found[0]);
+    assert_eq!(
+        (found[0].line, found[0].col),
+        (line_of("id"), value_col("id"))
+    );
+
+    // A title with an override, a summary with a zero-width space and a source title with a
+    // control character: the file loads, with a warning for each.
+    let text = with_field("title", "{\"en\": \"Second \u{202e}txet\"}");
+    let text = text.replace(
+        r#"summary: {"en": "Summary"},
+            sources"#,
+        "summary: {\"en\": \"Sum\u{200b}mary\"},\n            sources",
+    );
+    let timeline = load_str(&text, "test.ron", &Assets::Embedded(&[])).unwrap();
+    let warnings: Vec<String> = timeline.warnings.iter().map(ToString::to_string).collect();
+    // (both events' summaries were given the zero-width space)
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    assert!(warnings[1].contains("U+202E"), "{}", warnings[1]);
+    assert!(warnings[1].starts_with(&format!("test.ron:{}:", line_of("title"))));
+    for i in [0, 2] {
+        assert!(
+            warnings[i].contains("U+200B (zero-width space)"),
+            "{}",
+            warnings[i]
+        );
+    }
+    // Line breaks and tabs in a text are fine; other control characters are not.
+    let text = with_field("summary", "{\"en\": \"One\\ntwo\\tthree\"}");
+    let timeline = load_str(&text, "test.ron", &Assets::Embedded(&[])).unwrap();
+    assert!(timeline.warnings.is_empty(), "{:#?}", timeline.warnings);
+    let text = with_field("summary", "{\"en\": \"bell\\u{7}\"}");
+    let timeline = load_str(&text, "test.ron", &Assets::Embedded(&[])).unwrap();
+    assert_eq!(timeline.warnings.len(), 1, "{:#?}", timeline.warnings);
+    assert!(
+        timeline.warnings[0]
+            .message
+            .contains("U+0007 (control character)")
+    );
+}
+
+#[test]
+fn an_unknown_field_hides_nothing_else() {
+    // Three mistakes in three events: a misspelt field, an impossible date, an unknown category.
+    let text = TEMPLATE.replace(
+        "{EVENT}",
+        &[
+            event(r#"            id: "a", start: "2020-08-10", category: "protest", importance: 1, titel: {"en": "x"}, summary: {"en": "x"}, sources: [Source(title: "T", publisher: "P", url: "https://example.org/")]"#),
+            event(r#"            id: "b", start: "2020-02-30", category: "protest", importance: 1, title: {"en": "x"}, summary: {"en": "x"}, sources: [Source(title: "T", publisher: "P", url: "https://example.org/")]"#),
+            event(r#"            id: "c", start: "2020-08-10", category: "strikes", importance: 1, title: {"en": "x"}, summary: {"en": "x"}, sources: [Source(title: "T", publisher: "P", url: "https://example.org/")]"#),
+        ]
+        .join("\n"),
+    );
+    let found = errors(&text);
+    let lines: Vec<String> = found.iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 3, "{lines:#?}");
+    assert!(lines[0].contains("unknown field `titel`"), "{}", lines[0]);
+    assert!(lines[1].contains("2020-02-30"), "{}", lines[1]);
+    assert!(
+        lines[2].contains("unknown category `strikes`"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!((found[1].line, found[2].line), (22, 25));
+
+    // The same three in one event, with a second unknown field and a missing one elsewhere.
+    let text = TEMPLATE.replace(
+        "{EVENT}",
+        &[
+            event(r#"            id: "a", start: "2020-02-30", category: "strikes", importance: 1, titel: {"en": "x"}, sumary: {"en": "x"}, sources: [Source(title: "T", publisher: "P", url: "https://example.org/")]"#),
+            event(r#"            id: "b", start: "2020-08-10", importance: 1, title: {"en": "x"}, summary: {"en": "x"}, sources: []"#),
+            event(r#"            id: "c", start: "2020-13-01", category: "protest", importance: 1, title: {"en": "x"}, summary: {"en": "x"}, sources: [Source(title: "T", publisher: "P", url: "https://example.org/")]"#),
+        ]
+        .join("\n"),
+    );
+    let found = errors(&text);
+    let lines: Vec<String> = found.iter().map(ToString::to_string).collect();
+    for needle in [
+        "unknown field `titel`",
+        "unknown field `sumary`",
+        "2020-02-30",
+        "unknown category `strikes`",
+        "missing field `category`",
+        "2020-13-01",
+    ] {
+        assert_eq!(
+            lines.iter().filter(|l| l.contains(needle)).count(),
+            1,
+            "{needle}: {lines:#?}"
+        );
+    }
+    // Nothing is said about the stand-in for the event that could not be read.
+    assert_eq!(found.len(), 6, "{lines:#?}");
+}
+
+#[test]
+fn a_string_that_is_not_closed_is_named_where_it_starts() {
+    let text = with_field("title", r#"{"en": "Second}"#);
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains(&format!(
+            "string starting at {}:{} is not closed",
+            line_of("title"),
+            value_col("title") + 7
+        )),
+        "{}",
+        found[0]
+    );
+    assert_eq!(
+        (found[0].line, found[0].col),
+        (line_of("title"), value_col("title") + 7)
+    );
+    // At the end of the file too.
+    let base = with_field("id", r#""second""#);
+    let text = format!(
+        "{}\n    description: {{\"en\": \"open",
+        &base[..base.len() - 2]
+    );
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("string starting at 31:25 is not closed"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn thousands_of_errors_are_capped_with_a_count_by_kind() {
+    let mut events = String::new();
+    for i in 0..1500 {
+        let category = if i % 3 == 0 { "protests" } else { "protest" };
+        let start = if i % 5 == 0 {
+            "2020-02-30"
+        } else {
+            "2020-08-10"
+        };
+        events.push_str(&format!(
+            "        Event(id: \"e{i}\", start: \"{start}\", category: \"{category}\", importance: 1, title: {{\"en\": \"x\"}}, summary: {{\"en\": \"x\"}}, sources: [Source(title: \"T\", publisher: \"P\", url: \"https://example.org/\")]),\n",
+        ));
+    }
+    let text = TEMPLATE.replace("{EVENT}", &events);
+    let err = load_str(&text, "test.ron", &Assets::Embedded(&[])).unwrap_err();
+    let all = err.lines();
+    assert_eq!(all.len(), 500 + 300, "{:#?}", &all[..3]);
+    let capped = err.lines_capped(100);
+    assert_eq!(capped.len(), 101);
+    assert_eq!(capped[..100], all[..100]);
+    let last = &capped[100];
+    assert!(
+        last.starts_with("… and 700 more of the same kinds: "),
+        "{last}"
+    );
+    assert!(
+        last.contains("unknown category `…`; did you mean `…`?"),
+        "{last}"
+    );
+    assert!(last.contains("× "), "{last}");
+    // The counts add up to the rest.
+    let counted: usize = last
+        .split(": ")
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(": ")
+        .split("; ")
+        .filter_map(|part| part.split(" × ").next())
+        .filter_map(|n| n.replace(',', "").parse::<usize>().ok())
+        .sum();
+    assert_eq!(counted, 700, "{last}");
+    // Every error line is at its own event's line.
+    let first_bad = all.iter().find(|l| l.contains("`protests`")).unwrap();
+    assert!(first_bad.starts_with("test.ron:18:"), "{first_bad}");
 }
 
 #[test]

@@ -1,13 +1,16 @@
-//! `check [PATH]`: a summary of a file that loads, or every error of one that does not.
+//! `check [PATH] [--strict]`: a summary of a file that loads (after its warnings), or every
+//! error of one that does not.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::load;
+use belarus_timeline::model::error::{capped_lines, thousands};
 
-/// Checks the file at `path` (the bundled one without a path): prints a summary, or every error
-/// and fails.
-pub fn check(path: Option<&Path>) -> ExitCode {
+use super::{MAX_SHOWN, load, print_out, report, write_lines};
+
+/// Checks the file at `path` (the bundled one without a path): prints its warnings and a
+/// summary, or every error and fails. With `strict`, warnings fail too.
+pub fn check(path: Option<&Path>, strict: bool) -> ExitCode {
     match load(path) {
         (Ok(timeline), name) => {
             let span = timeline
@@ -28,8 +31,18 @@ pub fn check(path: Option<&Path>) -> ExitCode {
             } else {
                 format!(" ({})", tours.join(", "))
             };
-            println!(
-                "{name}: ok: {} events, {} sources, {} categories, {} places, {} actors, {} eras, {} tours{tours}{span}",
+            let warnings = &timeline.warnings;
+            write_lines(
+                &mut std::io::stderr().lock(),
+                capped_lines(warnings, MAX_SHOWN),
+            );
+            let warned = match warnings.len() {
+                0 => String::new(),
+                1 => ", 1 warning".to_owned(),
+                n => format!(", {} warnings", thousands(n)),
+            };
+            let printed = print_out(&format!(
+                "{name}: ok: {} events, {} sources, {} categories, {} places, {} actors, {} eras, {} tours{tours}{span}{warned}\n",
                 timeline.events.len(),
                 timeline.source_count(),
                 timeline.categories.len(),
@@ -37,14 +50,13 @@ pub fn check(path: Option<&Path>) -> ExitCode {
                 timeline.actors.len(),
                 timeline.eras.len(),
                 timeline.tours.len(),
-            );
-            ExitCode::SUCCESS
-        }
-        (Err(err), _) => {
-            for line in err.lines() {
-                eprintln!("{line}");
+            ));
+            if strict && !warnings.is_empty() {
+                ExitCode::FAILURE
+            } else {
+                printed
             }
-            ExitCode::FAILURE
         }
+        (Err(err), _) => report(&err),
     }
 }

@@ -7,7 +7,7 @@ use belarus_timeline::export::{self, Audience, Format, Handout};
 use belarus_timeline::model::Lang;
 use belarus_timeline::query::{Filter, IndexCell};
 
-use super::{find_tour, load, report};
+use super::{find_tour, load, print_out, report};
 
 /// Writes the events of the file at `path` that `filter` shows (or the steps of `tour`, with
 /// their notes) in `format`.
@@ -44,10 +44,7 @@ pub fn export(
     };
     let handout = Handout { tour, audience };
     match export::export(&timeline, &indices, handout, format, lang) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+        Ok(text) => print_out(&text),
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::FAILURE

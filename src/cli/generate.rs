@@ -21,6 +21,8 @@ pub fn generate(count: usize, seed: u64, out: Option<&Path>) -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // `generate … | head`: the reader had enough.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: cannot write the generated file: {err}");
             ExitCode::FAILURE

@@ -6,6 +6,7 @@ pub mod generate;
 pub mod render;
 pub mod window;
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -29,12 +30,41 @@ pub fn load(path: Option<&Path>) -> (Result<Timeline, LoadError>, String) {
     }
 }
 
-/// Prints every error of a file that did not load.
+/// Prints every error of a file that did not load (the first [`MAX_SHOWN`], then a count of
+/// the rest by kind).
 pub fn report(err: &LoadError) -> ExitCode {
-    for line in err.lines() {
-        eprintln!("{line}");
-    }
+    write_lines(&mut std::io::stderr().lock(), err.lines_capped(MAX_SHOWN));
     ExitCode::FAILURE
+}
+
+/// How many problems are printed one by one; the rest are counted by kind.
+pub const MAX_SHOWN: usize = 1000;
+
+/// Writes `text` to standard output. A reader that has gone away (`export … | head`) ends the
+/// output quietly: that is not a failure of the program.
+pub fn print_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            write_lines(
+                &mut std::io::stderr().lock(),
+                [format!("error: cannot write to standard output: {err}")],
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes lines to `out`, stopping quietly when it is closed (`check … 2>&1 | head`).
+pub fn write_lines(out: &mut impl Write, lines: impl IntoIterator<Item = String>) {
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
+    }
+    let _ = out.flush();
 }
 
 /// A tour that the timeline does not have.

@@ -111,13 +111,16 @@ pub fn render(path: Option<&Path>, args: &RenderArgs, present: &Present) -> Exit
                 eprintln!("error: {}: {err}", file.display());
                 return ExitCode::FAILURE;
             }
-            println!("{}", file.display());
+            super::write_lines(&mut std::io::stdout().lock(), [file.display().to_string()]);
         }
         return ExitCode::SUCCESS;
     }
     match render_one(setup(present.step), args, &args.out) {
         Ok(()) => {
-            println!("{}", args.out.display());
+            super::write_lines(
+                &mut std::io::stdout().lock(),
+                [args.out.display().to_string()],
+            );
             ExitCode::SUCCESS
         }
         Err(err) => {

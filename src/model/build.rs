@@ -24,7 +24,7 @@ use super::date::{FuzzyDate, Precision, parse_time};
 use super::error::{Diagnostic, LoadError};
 use super::file;
 use super::load::{Assets, MAX_FILE_BYTES};
-use super::problem::{Path, Problem};
+use super::problem::{Path, Problem, Severity};
 use super::timeline::{self, Event, SourceSpans, Span, Strings, Timeline};
 use super::{Lang, Text};
 
@@ -38,15 +38,47 @@ pub trait Reader {
         text: &'s str,
         file: &str,
         builder: &mut Builder<'s>,
-    ) -> Result<(), Vec<Diagnostic>>;
+    ) -> Result<(), ReadFailure>;
 
     /// Gives each of the builder's problems its position in `text`, in file order.
     fn locate(&self, text: &str, file: &str, problems: Vec<Problem>) -> Vec<Diagnostic>;
 }
 
+/// Why a reader stopped: the mistakes that stopped it, and perhaps a mended text on which the
+/// builder can still check everything else, so that one mistake does not hide the others.
+#[derive(Debug, Default)]
+pub struct ReadFailure {
+    /// The mistakes that stopped the reading, with their positions.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text with those mistakes mended, if the reader could mend them.
+    pub mended: Option<Mended>,
+}
+
+impl From<Vec<Diagnostic>> for ReadFailure {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            diagnostics,
+            mended: None,
+        }
+    }
+}
+
+/// A text in which a reader mended what stopped it: every byte offset of the original text
+/// still names the same place (values are renamed or replaced in place, padded with spaces),
+/// so that the builder's problems on it are placed in the original.
+#[derive(Debug)]
+pub struct Mended {
+    /// The mended text.
+    pub text: String,
+    /// The values replaced by stand-ins (`events[12]`): their problems are not reported, since
+    /// the stand-in is not what the file says.
+    pub replaced: Vec<Path>,
+}
+
 /// Reads `text` with `reader`, checks it and builds the timeline, keeping `text`: the events'
 /// strings are slices of it. `file` names the file in diagnostics; images are looked up in
-/// `assets`.
+/// `assets`. The timeline carries the warnings; any error fails the build with every problem
+/// of the file, warnings included.
 pub fn build(
     text: String,
     file: &str,
@@ -62,17 +94,74 @@ pub fn build(
         });
     }
     let mut builder = Builder::new(&text, assets);
-    reader
-        .read(&text, file, &mut builder)
-        .map_err(LoadError::Invalid)?;
+    if let Err(failure) = reader.read(&text, file, &mut builder) {
+        drop(builder);
+        return Err(LoadError::Invalid(recover(
+            &text, file, assets, reader, failure,
+        )));
+    }
     let mut data = builder.data;
     let extra = std::mem::take(&mut data.extra);
     let strings = Arc::new(Strings::new(text, extra));
-    let mut timeline = data
-        .resolve(&strings)
-        .map_err(|problems| LoadError::Invalid(reader.locate(strings.file(), file, problems)))?;
-    timeline.assets = assets.clone();
-    Ok(timeline)
+    let (timeline, problems) = data.resolve(&strings);
+    let diagnostics = if problems.is_empty() {
+        Vec::new()
+    } else {
+        reader.locate(strings.file(), file, problems)
+    };
+    match timeline {
+        Some(mut timeline) => {
+            timeline.assets = assets.clone();
+            timeline.warnings = diagnostics;
+            Ok(timeline)
+        }
+        None => Err(LoadError::Invalid(diagnostics)),
+    }
+}
+
+/// Every problem of a file whose reading stopped: the reader's, and the builder's on the text
+/// the reader mended (except about the stand-ins), in file order.
+fn recover(
+    text: &str,
+    file: &str,
+    assets: &Assets,
+    reader: &impl Reader,
+    failure: ReadFailure,
+) -> Vec<Diagnostic> {
+    let ReadFailure {
+        mut diagnostics,
+        mended,
+    } = failure;
+    if let Some(Mended {
+        text: mended,
+        replaced,
+    }) = mended
+        && mended.len() == text.len()
+    {
+        let mut builder = Builder::new(&mended, assets);
+        if reader.read(&mended, file, &mut builder).is_ok() {
+            let mut data = builder.data;
+            let extra = std::mem::take(&mut data.extra);
+            let strings = Arc::new(Strings::new(mended, extra));
+            let (_, problems) = data.resolve(&strings);
+            drop(strings);
+            let replaced: std::collections::HashSet<&[super::problem::Seg]> =
+                replaced.iter().map(|p| p.0.as_slice()).collect();
+            let problems: Vec<Problem> = problems
+                .into_iter()
+                .filter(|p| {
+                    !p.path
+                        .0
+                        .get(..2)
+                        .is_some_and(|head| replaced.contains(head))
+                })
+                .collect();
+            diagnostics.extend(reader.locate(text, file, problems));
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.col));
+    diagnostics.dedup();
+    diagnostics
 }
 
 /// A string as a reader read it: borrowed from the file's text when it could be (a string
@@ -144,6 +233,14 @@ impl<'a> RawText<'a> {
     pub fn into_owned(self) -> Text {
         let [en, be, ru] = self.parts.map(|part| part.map(|s| s.as_str().to_owned()));
         Text { en, be, ru }
+    }
+
+    /// Each language's text that is given.
+    pub fn parts(&self) -> impl Iterator<Item = (Lang, &str)> {
+        Lang::ALL
+            .into_iter()
+            .zip(&self.parts)
+            .filter_map(|(lang, part)| part.as_ref().map(|p| (lang, p.as_str())))
     }
 
     fn has_english(&self) -> bool {
@@ -369,6 +466,8 @@ impl<'s> Builder<'s> {
         if !record.title.has_english() {
             v.missing_english(path().key("title"), "title");
         }
+        v.text_chars(record.title.parts(), || path().key("title"));
+        v.text_chars(record.summary.parts(), || path().key("summary"));
         if !record.summary.has_english() {
             v.missing_english(path().key("summary"), "summary");
         }
@@ -386,6 +485,8 @@ impl<'s> Builder<'s> {
             if source.publisher.as_str().trim().is_empty() {
                 v.value(path().key("publisher"), "a source needs a publisher".into());
             }
+            v.chars_in(source.title.as_str(), || path().key("title"));
+            v.chars_in(source.publisher.as_str(), || path().key("publisher"));
             if let Some(published) = &source.published {
                 v.date(published.as_str(), || path().key("published"));
             }
@@ -398,7 +499,11 @@ impl<'s> Builder<'s> {
         if let Some(image) = &record.image
             && let Err(err) = check_image_path(&image.path, self.assets)
         {
-            v.value(path().key("image").key("path"), err.to_string());
+            if err.is_unavailable() {
+                v.warn(path().key("image").key("path"), err.to_string());
+            } else {
+                v.value(path().key("image").key("path"), err.to_string());
+            }
         }
         let too_many = |v: &mut Validator, list: &[RawStr<'_>], field: &str| {
             if list.len() > usize::from(u16::MAX) {
@@ -473,8 +578,9 @@ impl<'s> Builder<'s> {
 impl Collected {
     /// Checks the lists and resolves the events' references, then sorts the events by time and
     /// builds the indexed timeline. The events were checked one by one as they came (their
-    /// problems are in `v` already). `strings` holds the source text and `extra`.
-    fn resolve(self, strings: &Arc<Strings>) -> Result<Timeline, Vec<Problem>> {
+    /// problems are in `v` already). `strings` holds the source text and `extra`. No timeline
+    /// when there is an error; the problems, warnings included, either way.
+    fn resolve(self, strings: &Arc<Strings>) -> (Option<Timeline>, Vec<Problem>) {
         let Collected {
             mut v,
             title,
@@ -494,6 +600,8 @@ impl Collected {
         let root = Path::root();
         let title = title.unwrap_or_default();
         v.require_english(&title, || root.key("title"), "title");
+        v.text_chars(title.iter(), || root.key("title"));
+        v.text_chars(description.iter(), || root.key("description"));
         let categories = v.categories(&file_categories);
         v.ids(
             places.iter().map(|p| p.id.as_str()),
@@ -503,6 +611,7 @@ impl Collected {
         for (i, place) in places.iter().enumerate() {
             let path = root.key("places").index(i);
             v.require_english(&place.name, || path.key("name"), "name");
+            v.text_chars(place.name.iter(), || path.key("name"));
             if !(-90.0..=90.0).contains(&place.lat) {
                 v.value(
                     path.key("lat"),
@@ -522,11 +631,9 @@ impl Collected {
             "actor",
         );
         for (i, actor) in actors.iter().enumerate() {
-            v.require_english(
-                &actor.name,
-                || root.key("actors").index(i).key("name"),
-                "name",
-            );
+            let path = || root.key("actors").index(i).key("name");
+            v.require_english(&actor.name, path, "name");
+            v.text_chars(actor.name.iter(), path);
         }
         let eras = v.eras(&eras);
 
@@ -624,11 +731,13 @@ impl Collected {
         for (i, tour) in file_tours.into_iter().enumerate() {
             let path = root.key("tours").index(i);
             v.require_english(&tour.title, || path.key("title"), "title");
+            v.text_chars(tour.title.iter(), || path.key("title"));
             if tour.steps.is_empty() {
                 v.key(path.key("steps"), "a tour needs at least one step".into());
             }
             let mut steps = Vec::with_capacity(tour.steps.len());
             for (j, step) in tour.steps.into_iter().enumerate() {
+                v.text_chars(step.note.iter(), || path.key("steps").index(j).key("note"));
                 match event_ids.get(step.event.as_str()) {
                     Some(&index) => steps.push((index as usize, step.note)),
                     None => v.unknown(
@@ -647,8 +756,8 @@ impl Collected {
         }
         drop(event_ids);
 
-        if !v.problems.is_empty() {
-            return Err(v.problems);
+        if v.problems.iter().any(|p| p.severity == Severity::Error) {
+            return (None, v.problems);
         }
 
         // Sort by time; tours refer to events by index, so remap them.
@@ -683,7 +792,7 @@ impl Collected {
             }
         }
 
-        Ok(Timeline::new(Timeline {
+        let timeline = Timeline::new(Timeline {
             title,
             description,
             categories,
@@ -694,6 +803,7 @@ impl Collected {
             events,
             tours,
             ..Timeline::default()
-        }))
+        });
+        (Some(timeline), v.problems)
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Component, Path as FsPath};
 use super::date::FuzzyDate;
 use super::file;
 use super::load::Assets;
-use super::problem::{Part, Path, Problem};
+use super::problem::{Part, Path, Problem, Severity};
 use super::timeline;
 use super::{Lang, Text};
 
@@ -36,6 +36,8 @@ pub(super) fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a st
 #[derive(Default)]
 pub(super) struct Validator {
     pub(super) problems: Vec<Problem>,
+    /// The message for each unknown id already reported, by kind and id.
+    unknown_messages: FastMap<(String, String), String>,
 }
 
 impl Validator {
@@ -44,6 +46,17 @@ impl Validator {
         self.problems.push(Problem {
             path,
             part: Part::Value,
+            severity: Severity::Error,
+            message,
+        });
+    }
+
+    /// A warning about the value at `path`: the file still loads.
+    pub(super) fn warn(&mut self, path: Path, message: String) {
+        self.problems.push(Problem {
+            path,
+            part: Part::Value,
+            severity: Severity::Warning,
             message,
         });
     }
@@ -53,6 +66,7 @@ impl Validator {
         self.problems.push(Problem {
             path,
             part: Part::Key,
+            severity: Severity::Error,
             message,
         });
     }
@@ -60,6 +74,31 @@ impl Validator {
     pub(super) fn require_english(&mut self, text: &Text, path: impl FnOnce() -> Path, what: &str) {
         if text.exact(Lang::En).is_none() {
             self.missing_english(path(), what);
+        }
+    }
+
+    /// A warning for each language of a text that holds an invisible character.
+    pub(super) fn text_chars<'t>(
+        &mut self,
+        parts: impl IntoIterator<Item = (Lang, &'t str)>,
+        path: impl Fn() -> Path,
+    ) {
+        for (lang, text) in parts {
+            self.chars_in(text, || path().key(lang.code()));
+        }
+    }
+
+    /// A warning when one string holds an invisible character.
+    pub(super) fn chars_in(&mut self, text: &str, path: impl FnOnce() -> Path) {
+        if let Some(c) = invisible_char(text) {
+            self.warn(
+                path(),
+                format!(
+                    "the text contains the invisible character {}, which makes it display differently from what it is: remove it (here: `{}`)",
+                    char_name(c),
+                    shown(text)
+                ),
+            );
         }
     }
 
@@ -75,7 +114,16 @@ impl Validator {
         let mut first_use: FastMap<&str, usize> = FastMap::default();
         for (i, id) in ids.enumerate() {
             let path = list.index(i).key("id");
-            if !is_slug(id) {
+            if let Some(c) = invisible_char(id) {
+                self.value(
+                    path.clone(),
+                    format!(
+                        "{kind} id `{}` contains the invisible character {}: ids are slugs of lowercase letters, digits and single `-`",
+                        shown(id),
+                        char_name(c)
+                    ),
+                );
+            } else if !is_slug(id) {
                 self.value(
                     path.clone(),
                     format!("{kind} id `{id}` is not a slug: use lowercase letters, digits and single `-` between them"),
@@ -84,7 +132,7 @@ impl Validator {
             if let Some(&first) = first_use.get(id) {
                 self.value(
                     path,
-                    format!("duplicate {kind} id `{id}`: it is already used by {kind} number {} of the list", first + 1),
+                    format!("duplicate {kind} id `{}`: it is already used by {kind} number {} of the list", shown(id), first + 1),
                 );
             } else {
                 first_use.insert(id, i);
@@ -92,6 +140,9 @@ impl Validator {
         }
     }
 
+    /// An id that its list lacks, with the closest known id when one is close. The message of
+    /// each distinct `(kind, found)` is made once: one systematic typo in a hundred thousand
+    /// events costs one search for a suggestion, not one per event.
     pub(super) fn unknown<'a>(
         &mut self,
         path: Path,
@@ -99,17 +150,26 @@ impl Validator {
         found: &str,
         known: impl Iterator<Item = &'a str>,
     ) {
-        let mut known: Vec<&str> = known.collect();
-        known.sort_unstable();
-        let hint = did_you_mean(found, known.iter().copied())
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        let listed = if known.len() <= 12 {
-            format!(" (known: {})", known.join(", "))
-        } else {
-            String::new()
+        let key = (kind.to_owned(), found.to_owned());
+        let message = match self.unknown_messages.get(&key) {
+            Some(message) => message.clone(),
+            None => {
+                let mut known: Vec<&str> = known.collect();
+                known.sort_unstable();
+                let hint = did_you_mean(found, known.iter().copied())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                let listed = if known.len() <= 12 {
+                    format!(" (known: {})", known.join(", "))
+                } else {
+                    String::new()
+                };
+                let message = format!("unknown {kind} `{}`{hint}{listed}", shown(found));
+                self.unknown_messages.insert(key, message.clone());
+                message
+            }
         };
-        self.value(path, format!("unknown {kind} `{found}`{hint}{listed}"));
+        self.value(path, message);
     }
 
     pub(super) fn categories(&mut self, list: &[file::Category]) -> Vec<timeline::Category> {
@@ -123,6 +183,7 @@ impl Validator {
             .map(|(i, c)| {
                 let path = root.index(i);
                 self.require_english(&c.name, || path.key("name"), "name");
+                self.text_chars(c.name.iter(), || path.key("name"));
                 let rgb = parse_colour(&c.colour).unwrap_or_else(|| {
                     self.value(
                         path.key("colour"),
@@ -151,6 +212,7 @@ impl Validator {
             .filter_map(|(i, era)| {
                 let path = root.index(i);
                 self.require_english(&era.name, || path.key("name"), "name");
+                self.text_chars(era.name.iter(), || path.key("name"));
                 let start = self.date(&era.start, || path.key("start"))?;
                 let end = self.date(&era.end, || path.key("end"))?;
                 if end.date < start.date {
@@ -178,6 +240,77 @@ impl Validator {
     }
 }
 
+/// Whether `c` makes a text display differently from what it is: a bidirectional override,
+/// embedding, isolate or mark, a zero-width space or joiner that hides between letters, or a
+/// control character other than a line break or tab.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    ) || (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+}
+
+/// The first character of `text` for which [`is_invisible`] holds. Plain text is passed over
+/// byte by byte, without decoding.
+pub fn invisible_char(text: &str) -> Option<char> {
+    let suspect = |b: &u8| {
+        (*b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
+            || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF)
+    };
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
+    text.chars().find(|&c| is_invisible(c))
+}
+
+/// `U+202E (right-to-left override)`: an invisible character, named.
+pub fn char_name(c: char) -> String {
+    let name = match c {
+        '\u{061C}' => "Arabic letter mark",
+        '\u{200B}' => "zero-width space",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' => "right-to-left mark",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2060}' => "word joiner",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{FEFF}' => "zero-width no-break space",
+        c if c.is_control() => "control character",
+        _ => "invisible character",
+    };
+    format!("U+{:04X} ({name})", u32::from(c))
+}
+
+/// `text` with its invisible characters written out as `<U+202E>`, so that a message shows
+/// what the file says rather than what it looks like.
+pub fn shown(text: &str) -> String {
+    if invisible_char(text).is_none() {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if is_invisible(c) {
+                format!("<U+{:04X}>", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
@@ -200,9 +333,9 @@ fn parse_colour(text: &str) -> Option<[u8; 3]> {
 /// Why a link is refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum UrlError {
-    /// A control character or white space.
+    /// A control character, an invisible character or white space.
     #[error(
-        "the URL contains a control or space character ({0:?}): write it without spaces or line breaks"
+        "the URL contains a control, invisible or space character ({0:?}): write it without spaces, line breaks or invisible characters"
     )]
     ControlOrSpace(char),
     /// No scheme at all.
@@ -230,7 +363,10 @@ pub enum UrlError {
 /// Accepts only plain http and https addresses with a host and without credentials, so that a
 /// link can never run something or leak a password.
 pub fn check_url(text: &str) -> Result<(), UrlError> {
-    if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace()) {
+    if let Some(c) = text
+        .chars()
+        .find(|&c| c.is_control() || c.is_whitespace() || is_invisible(c))
+    {
         return Err(UrlError::ControlOrSpace(c));
     }
     let Some((scheme, rest)) = text.split_once(':') else {
@@ -299,6 +435,29 @@ pub enum ImageError {
     /// A folder or other non-file.
     #[error("image `{0}` is not a file")]
     NotAFile(String),
+    /// The file is there but cannot be opened.
+    #[error("image `{path}` cannot be read: {reason}")]
+    Unreadable {
+        /// The path as written.
+        path: String,
+        /// What the system said.
+        reason: String,
+    },
+}
+
+impl ImageError {
+    /// The image is safe to name but not there (missing, not bundled, not a file, unreadable):
+    /// an image is optional, so this is a warning and the event shows why instead of it.
+    /// A path that is unsafe or not a PNG or JPEG remains an error.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            ImageError::NotBundled(_)
+                | ImageError::Missing { .. }
+                | ImageError::NotAFile(_)
+                | ImageError::Unreadable { .. }
+        )
+    }
 }
 
 /// An image path must stay inside `assets/` and name an existing PNG or JPEG file.
@@ -347,7 +506,12 @@ pub fn check_image_path(path: &str, assets: &Assets) -> Result<(), ImageError> {
             if !real.is_file() {
                 return Err(ImageError::NotAFile(owned()));
             }
-            Ok(())
+            std::fs::File::open(&real)
+                .map(drop)
+                .map_err(|err| ImageError::Unreadable {
+                    path: owned(),
+                    reason: err.to_string(),
+                })
         }
     }
 }

@@ -9,6 +9,7 @@ use std::path::{Path as FsPath, PathBuf};
 use super::build::build;
 use super::error::{Diagnostic, LoadError};
 use super::format::Format;
+use super::read::read_bounded;
 use super::ron::{Ron, locate::line_col};
 use super::timeline::Timeline;
 
@@ -63,23 +64,15 @@ pub fn load_bundled() -> Result<Timeline, LoadError> {
 }
 
 /// Reads, checks and indexes the events file at `path`, in the format its content (else its
-/// extension) shows. Refuses files over [`MAX_FILE_BYTES`] before reading them, and formats
-/// that cannot be read yet.
+/// extension) shows. Refuses what is not a regular file (a directory, a device, a pipe) before
+/// opening it, stops reading at [`MAX_FILE_BYTES`] whatever the metadata says, and refuses
+/// formats that cannot be read yet.
 pub fn load_path(path: &FsPath) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
-    let read_error = |source| LoadError::Read {
+    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|source| LoadError::Read {
         file: file.clone(),
         source,
-    };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file,
-            size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
+    })?;
     match Format::detect(&bytes, path) {
         Some(Format::Ron) => {}
         Some(format) => {
@@ -117,14 +110,14 @@ fn not_utf8(bytes: &[u8], file: &str) -> LoadError {
     };
     let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
     let (line, col) = line_col(valid, valid.len());
-    LoadError::Invalid(vec![Diagnostic {
-        file: file.to_owned(),
+    LoadError::Invalid(vec![Diagnostic::error(
+        file,
         line,
         col,
-        message: format!(
+        format!(
             "the file is not valid UTF-8 (bad byte at offset {valid_up_to}): save it as UTF-8 text"
         ),
-    }])
+    )])
 }
 
 /// Checks and indexes the text of a RON events file; `file` names it in messages.

@@ -9,6 +9,7 @@ pub mod file;
 pub mod format;
 pub mod load;
 pub mod problem;
+pub mod read;
 pub mod ron;
 pub mod text;
 pub mod timeline;

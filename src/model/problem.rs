@@ -6,7 +6,7 @@
 //! (the RON reader into line and column).
 
 /// One step of a path into the data.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Seg {
     /// A named field of a struct, or a key of a map.
     Key(String),
@@ -15,7 +15,7 @@ pub enum Seg {
 }
 
 /// A path from the top of the data to a value, such as `events[3].sources[0].url`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Path(pub Vec<Seg>);
 
 impl Path {
@@ -30,6 +30,11 @@ impl Path {
         let mut segs = self.0.clone();
         segs.push(Seg::Key(key.to_owned()));
         Self(segs)
+    }
+
+    /// Whether this path is `prefix` or lies under it.
+    pub fn starts_with(&self, prefix: &Path) -> bool {
+        self.0.starts_with(&prefix.0)
     }
 
     /// This path, then a list index.
@@ -51,6 +56,17 @@ pub enum Part {
     Key,
 }
 
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The file does not load.
+    #[default]
+    Error,
+    /// The file loads, and the problem is shown (a missing optional image, an invisible
+    /// character in a text); `check --strict` fails on it.
+    Warning,
+}
+
 /// A problem found by the builder, before a reader gives it a position.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -58,6 +74,8 @@ pub struct Problem {
     pub path: Path,
     /// Its value or its field name.
     pub part: Part,
+    /// An error or a warning.
+    pub severity: Severity,
     /// What is wrong and what was expected.
     pub message: String,
 }

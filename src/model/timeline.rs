@@ -322,6 +322,9 @@ pub struct Timeline {
     pub tours: Vec<Tour>,
     /// Where the images of this timeline are.
     pub assets: super::Assets,
+    /// What is wrong but does not stop the file from loading (a missing optional image), in
+    /// file order.
+    pub warnings: Vec<super::Diagnostic>,
     /// Start times of `events`, in the same order, for binary search.
     pub(super) starts: Vec<Seconds>,
     /// Every event's end, and its category, by index: read in tight loops over all events.

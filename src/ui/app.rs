@@ -16,6 +16,7 @@ use super::command::{
 };
 use super::frame::FrameCtx;
 use super::panels::Panels;
+use super::path_dialog_ui::{PathDialog, Purpose};
 use super::present_ui::{Autoplay, Presentation, present_zoom};
 use super::shortcuts::{self, Action};
 use super::shown::Shown;
@@ -35,10 +36,17 @@ impl Loaded {
     pub fn from_result(result: Result<Timeline, LoadError>, name: &str) -> Self {
         match result {
             Ok(timeline) => Loaded::Timeline(Arc::new(timeline), name.to_owned()),
-            Err(err) => Loaded::Errors(err.lines()),
+            Err(err) => Loaded::Errors(err.lines_capped(MAX_SHOWN_ERRORS)),
         }
     }
 }
+
+/// How many errors of a file are listed one by one; the rest are counted by kind.
+pub const MAX_SHOWN_ERRORS: usize = 1000;
+
+/// How soon a file dialog that shows nothing comes back: quicker than anyone can cancel one,
+/// so the system has no file dialog (no portal, no zenity) and the built-in one is offered.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The key under which [`State`] is stored.
 pub const SAVED_KEY: &str = "belarus-timeline-state";
@@ -91,6 +99,8 @@ pub struct Runtime {
     help: bool,
     /// Drawn to an image, not a window: no live hints such as the keys' footer.
     pub offscreen: bool,
+    /// The built-in path dialog, when the system has no file dialog.
+    pub path_dialog: Option<super::path_dialog_ui::PathDialog>,
 }
 
 impl Runtime {
@@ -146,6 +156,7 @@ impl App {
                 listing: None,
                 help: false,
                 offscreen: false,
+                path_dialog: None,
             },
         };
         app.data_changed(index);
@@ -319,8 +330,10 @@ impl App {
                 self.data_changed(IndexCell::default());
             }
             Err(err) => match self.loaded {
-                Loaded::Timeline(..) => self.runtime.banner = err.lines(),
-                Loaded::Errors(_) => self.loaded = Loaded::Errors(err.lines()),
+                Loaded::Timeline(..) => self.runtime.banner = err.lines_capped(MAX_SHOWN_ERRORS),
+                Loaded::Errors(_) => {
+                    self.loaded = Loaded::Errors(err.lines_capped(MAX_SHOWN_ERRORS));
+                }
             },
         }
     }
@@ -330,7 +343,24 @@ impl App {
         let repaint = ctx.clone();
         match crate::reload::Watcher::new(path, move || repaint.request_repaint()) {
             Ok(watcher) => self.runtime.watcher = Some(watcher),
-            Err(err) => eprintln!("warning: {err}; the file will not be reloaded when it changes"),
+            Err(err) => {
+                self.runtime.watcher = None;
+                self.say(tr(
+                    self.state.lang,
+                    "watch-failed",
+                    &[
+                        ("file", path.display().to_string()),
+                        ("reason", err.to_string()),
+                    ],
+                ));
+            }
+        }
+    }
+
+    /// A short message in the status line.
+    fn say(&self, message: String) {
+        if let Ok(mut status) = self.runtime.status.lock() {
+            *status = Some(message);
         }
     }
 
@@ -342,6 +372,11 @@ impl App {
         let name = watcher.path().display().to_string();
         for news in watcher.poll() {
             match news {
+                crate::reload::Reload::Failed(reason) => self.say(tr(
+                    self.state.lang,
+                    "watch-failed",
+                    &[("file", name.clone()), ("reason", reason)],
+                )),
                 crate::reload::Reload::Started => self.runtime.reloading = true,
                 crate::reload::Reload::Finished(result) => {
                     self.runtime.reloading = false;
@@ -639,13 +674,20 @@ impl App {
     fn apply_file(&mut self, ctx: &egui::Context, command: FileCommand) {
         match command {
             FileCommand::Choose => {
+                let asked = std::time::Instant::now();
                 let picked = rfd::FileDialog::new()
                     .add_filter("RON", &["ron"])
                     .set_title(t(self.state.lang, "menu-open"))
                     .pick_file();
-                if let Some(path) = picked {
-                    self.load_file(&path);
-                    self.watch(&path, ctx);
+                match picked {
+                    Some(path) => {
+                        self.load_file(&path);
+                        self.watch(&path, ctx);
+                    }
+                    None if asked.elapsed() < NO_DIALOG_WITHIN => {
+                        self.offer_path_dialog(Purpose::Open)
+                    }
+                    None => {}
                 }
             }
             FileCommand::Load(path) => {
@@ -659,30 +701,20 @@ impl App {
                 }
             }
             FileCommand::SavePng => {
+                let asked = std::time::Instant::now();
                 let picked = rfd::FileDialog::new()
                     .add_filter("PNG", &["png"])
                     .set_file_name("belarus-timeline.png")
                     .save_file();
-                if let Some(path) = picked {
-                    let status = Arc::clone(&self.runtime.status);
-                    let lang = self.state.lang;
-                    let repaint = ctx.clone();
-                    ctx.request_screenshot(move |image| {
-                        let message = match super::offscreen::save_png(&image, &path) {
-                            Ok(()) => tr(
-                                lang,
-                                "present-saved",
-                                &[("path", path.display().to_string())],
-                            ),
-                            Err(err) => format!("{}: {err}", path.display()),
-                        };
-                        if let Ok(mut status) = status.lock() {
-                            *status = Some(message);
-                        }
-                        repaint.request_repaint();
-                    });
+                match picked {
+                    Some(path) => self.save_png(ctx, path),
+                    None if asked.elapsed() < NO_DIALOG_WITHIN => {
+                        self.offer_path_dialog(Purpose::SavePng);
+                    }
+                    None => {}
                 }
             }
+            FileCommand::SavePngTo(path) => self.save_png(ctx, path),
         }
     }
 
@@ -717,6 +749,45 @@ impl App {
         } else {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
         }
+    }
+
+    /// Opens the built-in path dialog, starting in the current folder.
+    fn offer_path_dialog(&mut self, purpose: Purpose) {
+        let folder = std::env::current_dir()
+            .map(|dir| format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR))
+            .unwrap_or_default();
+        let start = match purpose {
+            Purpose::Open => folder,
+            Purpose::SavePng => format!("{folder}belarus-timeline.png"),
+        };
+        self.runtime.path_dialog = Some(PathDialog::new(purpose, start));
+    }
+
+    /// Saves the next frame as a PNG at `path`; the status line says where, or why not.
+    fn save_png(&self, ctx: &egui::Context, path: std::path::PathBuf) {
+        let status = Arc::clone(&self.runtime.status);
+        let lang = self.state.lang;
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let message = match super::offscreen::save_png(&image, &path) {
+                Ok(()) => tr(
+                    lang,
+                    "present-saved",
+                    &[(
+                        "path",
+                        std::path::absolute(&path)
+                            .unwrap_or(path.clone())
+                            .display()
+                            .to_string(),
+                    )],
+                ),
+                Err(err) => format!("{}: {err}", path.display()),
+            };
+            if let Ok(mut status) = status.lock() {
+                *status = Some(message);
+            }
+            repaint.request_repaint();
+        });
     }
 
     /// Selects the presentation's current event and moves the view to it with context around.
@@ -1007,8 +1078,15 @@ impl App {
                 };
                 commands.extend(self.panels.ui(ui, &frame));
             }
-            (Loaded::Errors(lines), _) => errors_ui(ui, lines, self.state.lang),
+            (Loaded::Errors(lines), _) => commands.extend(errors_ui(ui, lines, self.state.lang)),
             (Loaded::Timeline(..), None) => {}
+        }
+        if let Some(dialog) = &mut self.runtime.path_dialog {
+            let (chosen, open) = dialog.ui(&ctx, self.state.lang);
+            commands.extend(chosen);
+            if !open {
+                self.runtime.path_dialog = None;
+            }
         }
         let changed = !commands.is_empty();
         for command in commands {
@@ -1122,11 +1200,19 @@ pub fn read_saved(storage: Option<&dyn eframe::Storage>) -> Option<State> {
     }
 }
 
-/// The file did not load: say why, every error with its line and column.
-fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::model::Lang) {
+/// The file did not load: say why, every error with its line and column, and offer another
+/// file (File → Open, or a file dropped on the window).
+fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::model::Lang) -> Option<Command> {
+    let mut command = None;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading(t(lang, "errors-title"));
         ui.label(t(lang, "errors-hint"));
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, "errors-open")).clicked() {
+                command = Some(FileCommand::Choose.into());
+            }
+            ui.label(t(lang, "errors-drop"));
+        });
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for line in lines {
@@ -1138,6 +1224,7 @@ fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::model::Lang) {
             }
         });
     });
+    command
 }
 
 #[cfg(test)]

@@ -137,6 +137,8 @@ pub enum FileCommand {
     Load(PathBuf),
     /// Save what is on screen as a PNG file the user chooses.
     SavePng,
+    /// Save what is on screen as a PNG file at this path (typed in the built-in path dialog).
+    SavePngTo(PathBuf),
     /// Put the command line that opens this view on the clipboard.
     CopyLink,
 }

@@ -318,13 +318,19 @@ fn dates_ui(
         .to
         .map_or(total, |d| (d - first).num_days().clamp(0, total));
     let show = |days: i64| dates::day_month_year(lang, first + chrono::Duration::days(days));
-    // Typed dates (YYYY-MM-DD), for precision; the sliders below for speed.
+    // Typed dates (YYYY-MM-DD), for precision; the sliders below for speed. A mistyped date
+    // keeps the last valid filter and says so beside the field, until it is corrected.
+    let mut mistakes = Vec::new();
+    // Two fields share the row, each wide enough for its whole "YYYY-MM-DD" hint.
+    let field_width =
+        ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0 - 10.0).clamp(92.0, 160.0);
     ui.horizontal(|ui| {
         for (label, current, is_from) in [
             (t(lang, "filter-from"), filter.from, true),
             (t(lang, "filter-to"), filter.to, false),
         ] {
             let id = egui::Id::unique(("date-field", is_from));
+            let error_id = id.with("error");
             let mut text: String = ui
                 .data(|d| d.get_temp(id))
                 .unwrap_or_else(|| current.map(|d| d.to_string()).unwrap_or_default());
@@ -332,23 +338,45 @@ fn dates_ui(
                 .add(
                     egui::TextEdit::singleline(&mut text)
                         .hint_text(t(lang, "goto-hint"))
-                        .desired_width(92.0),
+                        .desired_width(field_width),
                 )
-                .on_hover_text(label);
+                .on_hover_text(label.clone());
             if response.changed() {
                 ui.data_mut(|d| d.insert_temp(id, text.clone()));
             }
             if response.lost_focus() {
-                let parsed = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-                if is_from {
-                    next.from = parsed;
-                } else {
-                    next.to = parsed;
+                match parse_date_field(&text) {
+                    Ok(parsed) => {
+                        if is_from {
+                            next.from = parsed;
+                        } else {
+                            next.to = parsed;
+                        }
+                        ui.data_mut(|d| {
+                            d.remove::<String>(id);
+                            d.remove::<String>(error_id);
+                        });
+                    }
+                    Err(NotADate) => {
+                        ui.data_mut(|d| d.insert_temp(error_id, text.trim().to_owned()));
+                    }
                 }
-                ui.data_mut(|d| d.remove::<String>(id));
+            }
+            if let Some(wrong) = ui.data(|d| d.get_temp::<String>(error_id)) {
+                mistakes.push((label, wrong));
             }
         }
     });
+    for (label, wrong) in mistakes {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            tr(
+                lang,
+                "filter-date-invalid",
+                &[("field", label), ("text", wrong)],
+            ),
+        );
+    }
     ui.horizontal(|ui| {
         ui.label(t(lang, "filter-from"));
         if ui
@@ -550,4 +578,36 @@ pub fn chips_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>) -> Vec<Command> {
         }
     });
     commands
+}
+
+/// A From or To date that is not `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotADate;
+
+/// A typed From or To date: empty for no limit, else `YYYY-MM-DD`; anything else is a mistake.
+pub fn parse_date_field(text: &str) -> Result<Option<chrono::NaiveDate>, NotADate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| NotADate)
+}
+
+#[cfg(test)]
+mod date_field_tests {
+    use super::parse_date_field;
+
+    #[test]
+    fn empty_clears_a_date_and_a_mistake_is_refused() {
+        assert_eq!(parse_date_field("  "), Ok(None));
+        assert_eq!(
+            parse_date_field(" 2020-08-09 "),
+            Ok(chrono::NaiveDate::from_ymd_opt(2020, 8, 9))
+        );
+        for wrong in ["2020-02-30", "9 Aug 2020", "2020-8", "20200809x"] {
+            assert_eq!(parse_date_field(wrong), Err(super::NotADate), "{wrong}");
+        }
+    }
 }

@@ -62,16 +62,8 @@ fn read(assets: &Assets, path: &str) -> Result<Vec<u8>, String> {
             .find(|(name, _)| *name == path)
             .map(|(_, bytes)| bytes.to_vec())
             .ok_or_else(|| format!("{path} is not among the bundled images")),
-        Assets::Dir(dir) => {
-            let full = dir.join(path);
-            let size = std::fs::metadata(&full).map_err(|e| e.to_string())?.len();
-            if size > MAX_FILE_BYTES {
-                return Err(format!(
-                    "the file is {size} bytes, over the limit of {MAX_FILE_BYTES}"
-                ));
-            }
-            std::fs::read(&full).map_err(|e| e.to_string())
-        }
+        Assets::Dir(dir) => crate::model::read::read_bounded(&dir.join(path), MAX_FILE_BYTES)
+            .map_err(|e| e.to_string()),
     }
 }
 

@@ -17,6 +17,7 @@ mod list_ui;
 pub mod offscreen;
 mod overview_ui;
 pub mod panels;
+pub mod path_dialog_ui;
 pub mod present_ui;
 pub mod presenter_ui;
 pub mod shortcuts;

@@ -2,16 +2,16 @@
 //! [`Builder`], with every error placed at its line and column.
 
 pub mod locate;
+mod recover;
 mod stream;
 
 use serde::de::DeserializeOwned;
 
-use super::build::{Builder, Reader};
+use super::build::{Builder, ReadFailure, Reader};
 use super::check::did_you_mean;
 use super::error::Diagnostic;
-use super::file;
 use super::problem::{Part, Path, Problem};
-use locate::{Node, line_col};
+use locate::LineIndex;
 
 /// Reads RON (`Timeline(title: …, categories: […], events: […], …)`).
 #[derive(Clone, Copy, Debug, Default)]
@@ -28,39 +28,44 @@ impl Reader for Ron {
         text: &'s str,
         file: &str,
         builder: &mut Builder<'s>,
-    ) -> Result<(), Vec<Diagnostic>> {
+    ) -> Result<(), ReadFailure> {
         let body = body(text);
         if body.trim().is_empty() {
-            return Err(vec![Diagnostic {
-                file: file.to_owned(),
-                line: 1,
-                col: 1,
-                message:
-                    "the file is empty: expected `Timeline(title: …, categories: […], events: […])`"
-                        .into(),
-            }]);
+            return Err(vec![Diagnostic::error(
+                file,
+                1,
+                1,
+                "the file is empty: expected `Timeline(title: …, categories: […], events: […])`"
+                    .into(),
+            )]
+            .into());
         }
-        stream::read(body, builder).map_err(|err| parse_problems(body, file, &err))
+        stream::read(body, builder).map_err(|err| {
+            let bom = text.len() - body.len();
+            let mut failure = recover::parse_problems(body, file, &err);
+            if let Some(mended) = &mut failure.mended {
+                mended.text.insert_str(0, &text[..bom]);
+            }
+            failure
+        })
     }
 
     fn locate(&self, text: &str, file: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
         let text = body(text);
-        let root = Node::parse(text);
+        let requests: Vec<(&Path, Part)> = problems.iter().map(|p| (&p.path, p.part)).collect();
+        let offsets = locate::locate(text, &requests);
+        let lines = LineIndex::new(text);
         let mut diagnostics: Vec<Diagnostic> = problems
             .into_iter()
-            .map(|problem| {
-                let (line, col) = match (problem.part, &root) {
-                    (Part::Value, Some(root)) => {
-                        line_col(text, root.find(&problem.path).span.start)
-                    }
-                    (Part::Key, Some(root)) => line_col(text, root.find_key(&problem.path)),
-                    (_, None) => (1, 1),
-                };
+            .zip(offsets)
+            .map(|(problem, offset)| {
+                let (line, col) = lines.line_col(offset);
                 Diagnostic {
                     file: file.to_owned(),
                     line,
                     col,
                     message: problem.message,
+                    severity: problem.severity,
                 }
             })
             .collect();
@@ -69,52 +74,7 @@ impl Reader for Ron {
     }
 }
 
-/// Every element that does not fit its type, not only the first: `whole_error` is `ron`'s
-/// error for the whole file, and each list element is parsed again on its own.
-fn parse_problems(
-    text: &str,
-    file: &str,
-    whole_error: &ron::error::SpannedError,
-) -> Vec<Diagnostic> {
-    let at = |line, col, message| Diagnostic {
-        file: file.to_owned(),
-        line,
-        col,
-        message,
-    };
-    let mut problems = Vec::new();
-    if let Some(root) = Node::parse(text) {
-        let mut each =
-            |field: &str, check: &dyn Fn(&str) -> Result<(), ron::error::SpannedError>| {
-                for element in root.find(&Path::root().key(field)).elements() {
-                    if let Err(err) = check(&text[element.span.clone()]) {
-                        let (line, col) = line_col(text, element.span.start);
-                        let (err_line, err_col) = (err.span.start.line, err.span.start.col);
-                        let col = if err_line == 1 {
-                            col + err_col - 1
-                        } else {
-                            err_col
-                        };
-                        problems.push(at(line + err_line - 1, col, describe(&err.code)));
-                    }
-                }
-            };
-        each("categories", &check_as::<file::Category>);
-        each("places", &check_as::<file::Place>);
-        each("actors", &check_as::<file::Actor>);
-        each("eras", &check_as::<file::Era>);
-        each("events", &check_as::<file::EventRecord>);
-        each("tours", &check_as::<file::Tour>);
-    }
-    let (line, col) = (whole_error.span.start.line, whole_error.span.start.col);
-    if !problems.iter().any(|p| (p.line, p.col) == (line, col)) {
-        problems.push(at(line, col, describe(&whole_error.code)));
-    }
-    problems.sort_by_key(|d| (d.line, d.col));
-    problems
-}
-
-fn check_as<T: DeserializeOwned>(text: &str) -> Result<(), ron::error::SpannedError> {
+pub(super) fn check_as<T: DeserializeOwned>(text: &str) -> Result<(), ron::error::SpannedError> {
     ron_options().from_str::<T>(text).map(drop)
 }
 
@@ -125,7 +85,7 @@ pub fn ron_options() -> ron::Options {
 }
 
 /// A clearer message than `ron`'s for the mistakes people make by hand.
-fn describe(code: &ron::Error) -> String {
+pub(super) fn describe(code: &ron::Error) -> String {
     use ron::Error as E;
     let outer_name = |outer: &Option<String>| {
         outer
