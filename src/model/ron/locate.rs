@@ -391,17 +391,46 @@ impl<'a> Walker<'a> {
         Some(true)
     }
 
-    /// Skips one value: everything up to the next `,` or closing bracket at its level.
+    /// Skips one value: everything up to the next `,` or closing bracket at its level. One
+    /// tight loop over the bytes, with strings and comments jumped over by `memchr`: every
+    /// event the problems are not in is passed over this way.
     fn skip_value(&mut self, depth: usize) -> Option<()> {
+        let bytes = self.bytes;
         let start = self.pos;
+        let mut i = self.pos;
         let mut stack: Vec<u8> = Vec::new();
-        loop {
-            self.skip_trivia();
-            let b = self.peek()?;
-            if self.literal()? {
-                continue;
-            }
+        while let Some(&b) = bytes.get(i) {
             match b {
+                b'"' => {
+                    self.pos = i;
+                    self.string()?;
+                    i = self.pos;
+                    continue;
+                }
+                b'\'' => {
+                    self.pos = i;
+                    self.char_literal()?;
+                    i = self.pos;
+                    continue;
+                }
+                b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
+                    && !i
+                        .checked_sub(1)
+                        .and_then(|p| bytes.get(p))
+                        .is_some_and(|&p| is_ident_byte(p)) =>
+                {
+                    self.pos = i;
+                    if self.raw_string().is_some() {
+                        i = self.pos;
+                        continue;
+                    }
+                }
+                b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => {
+                    self.pos = i;
+                    self.skip_trivia();
+                    i = self.pos;
+                    continue;
+                }
                 b'(' | b'[' | b'{' => {
                     if depth + stack.len() > MAX_DEPTH {
                         return None;
@@ -411,7 +440,6 @@ impl<'a> Walker<'a> {
                         b'[' => b']',
                         _ => b'}',
                     });
-                    self.pos += 1;
                 }
                 b')' | b']' | b'}' => {
                     if stack.is_empty() {
@@ -420,12 +448,17 @@ impl<'a> Walker<'a> {
                     if stack.pop() != Some(b) {
                         return None;
                     }
-                    self.pos += 1;
                 }
                 b',' if stack.is_empty() => break,
-                _ => self.pos += 1,
+                _ => {}
             }
+            i += 1;
         }
+        if i >= bytes.len() {
+            // The text ended inside the value.
+            return None;
+        }
+        self.pos = i;
         (self.pos > start).then_some(())
     }
 
