@@ -1213,6 +1213,14 @@ fn errors_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::model::Lang) -> O
             }
             ui.label(t(lang, "errors-drop"));
         });
+        // With more problems than are listed, the count of the rest, by kind, comes first.
+        if let Some(rest) = lines.last().filter(|line| line.starts_with('…')) {
+            ui.label(
+                egui::RichText::new(rest)
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for line in lines {
