@@ -5,6 +5,7 @@ pub mod density;
 pub mod lane_heights;
 pub mod layout;
 pub mod mapping;
+pub mod playback;
 pub mod ticks;
 pub mod view;
 
