@@ -14,9 +14,11 @@ pub mod frame;
 mod help_ui;
 pub mod images;
 mod list_ui;
+pub mod map_ui;
 pub mod offscreen;
 mod overview_ui;
 pub mod panels;
+mod playback;
 pub mod present_ui;
 pub mod shortcuts;
 pub mod shown;
@@ -27,8 +29,8 @@ mod toolbar_ui;
 
 pub use app::{App, Loaded, read_saved};
 pub use command::{
-    AppCommand, Command, FileCommand, FilterCommand, PresentCommand, Preset, SelectionCommand,
-    ViewCommand,
+    AppCommand, Command, FileCommand, FilterCommand, MapCommand, PresentCommand, Preset,
+    SelectionCommand, ViewCommand,
 };
 pub use frame::FrameCtx;
 pub use shown::Shown;

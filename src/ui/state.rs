@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::map::MapView;
 use crate::model::{Lang, Timeline};
 use crate::query::Filter;
 use crate::timeline::TimeView;
@@ -36,6 +37,14 @@ pub struct State {
     pub tour: Option<String>,
     /// Jumps of the view happen at once, without animation.
     pub reduce_motion: bool,
+    /// The map is shown.
+    pub map: bool,
+    /// The part of the map shown (`None`: Belarus and its neighbours, fitted to the panel).
+    pub map_view: Option<MapView>,
+    /// The map counts the whole period, not the visible range.
+    pub map_whole_period: bool,
+    /// Playback speed, an index into [`crate::timeline::playback::SPEEDS`].
+    pub play_speed: usize,
 }
 
 impl Default for State {
@@ -51,6 +60,10 @@ impl Default for State {
             zoom: None,
             tour: None,
             reduce_motion: false,
+            map: false,
+            map_view: None,
+            map_whole_period: false,
+            play_speed: crate::timeline::playback::DEFAULT_SPEED,
         }
     }
 }
