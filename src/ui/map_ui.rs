@@ -6,7 +6,7 @@
 use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
 
 use crate::i18n::{dates, t, tr};
-use crate::map::basemap::{Fill, Line};
+use crate::map::basemap::Fill;
 use crate::map::cluster::{self, Marker};
 use crate::map::projection::plane_from_geo;
 use crate::map::view::PlaneRect;
@@ -54,6 +54,8 @@ pub struct MapPanel {
     pub canvas: Rect,
     /// The places of the marker under the pointer last frame.
     hovered: Vec<u32>,
+    /// The base map tessellated at one scale, reused while the scale stays.
+    base: Option<BaseMesh>,
 }
 
 impl Default for MapPanel {
@@ -62,6 +64,57 @@ impl Default for MapPanel {
             markers: Vec::new(),
             canvas: Rect::NOTHING,
             hovered: Vec::new(),
+            base: None,
+        }
+    }
+}
+
+/// The base map as one mesh, fills and lines, in points from the projection's centre at one
+/// scale: moving the map only shifts it, and only a zoom (or another theme) tessellates anew,
+/// so that a frame whose map holds still (the timeline panning, playback) pays a copy.
+#[derive(Clone, Debug)]
+struct BaseMesh {
+    km_per_point: f64,
+    theme: Theme,
+    pixels_per_point: f32,
+    mesh: egui::Mesh,
+}
+
+impl BaseMesh {
+    fn new(km_per_point: f64, theme: Theme, pixels_per_point: f32) -> Self {
+        let map = base_map();
+        let colours = MapColours::of(theme);
+        let at = |p: &Plane| pos2((p.x / km_per_point) as f32, (-p.y / km_per_point) as f32);
+        let mut mesh = egui::Mesh::default();
+        for (fill, colour) in [(&map.land, colours.land), (&map.home, colours.home)] {
+            let first = mesh.vertices.len() as u32;
+            for p in &fill.vertices {
+                mesh.colored_vertex(at(p), colour);
+            }
+            mesh.indices.extend(fill.indices.iter().map(|i| first + i));
+        }
+        let mut tessellator = egui::epaint::Tessellator::new(
+            pixels_per_point,
+            egui::epaint::TessellationOptions::default(),
+            [1, 1],
+            Vec::new(),
+        );
+        let layers = [
+            (&map.coasts, Stroke::new(0.8, colours.coast)),
+            (&map.borders, Stroke::new(0.8, colours.border)),
+            (&map.home_border, Stroke::new(1.6, colours.home_border)),
+        ];
+        for (lines, stroke) in layers {
+            for line in lines {
+                let points = line.points.iter().map(at).collect();
+                tessellator.tessellate_shape(Shape::line(points, stroke), &mut mesh);
+            }
+        }
+        Self {
+            km_per_point,
+            theme,
+            pixels_per_point,
+            mesh,
         }
     }
 }
@@ -193,7 +246,25 @@ impl MapPanel {
         let colours = MapColours::of(ctx.state.theme);
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, colours.sea);
-        paint_base_map(&painter, &next, mid, rect, &colours);
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let base = match self.base.take() {
+            Some(base)
+                if base.km_per_point == next.km_per_point
+                    && base.theme == ctx.state.theme
+                    && base.pixels_per_point == pixels_per_point =>
+            {
+                base
+            }
+            _ => BaseMesh::new(next.km_per_point, ctx.state.theme, pixels_per_point),
+        };
+        let offset = vec2(
+            (mid[0] - next.x / next.km_per_point) as f32,
+            (mid[1] + next.y / next.km_per_point) as f32,
+        );
+        let mut mesh = base.mesh.clone();
+        mesh.translate(offset);
+        painter.add(Shape::mesh(mesh));
+        self.base = Some(base);
 
         let (from, to) = if ctx.state.map_whole_period {
             (f64::NEG_INFINITY, f64::INFINITY)
@@ -452,52 +523,6 @@ fn view_input(ui: &egui::Ui, response: &egui::Response, view: MapView, mid: [f64
         ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
     }
     view
-}
-
-/// Countries, Belarus, coastlines and borders; lines off screen are skipped.
-fn paint_base_map(
-    painter: &egui::Painter,
-    view: &MapView,
-    mid: [f64; 2],
-    rect: Rect,
-    colours: &MapColours,
-) {
-    let map = base_map();
-    let shown = PlaneRect::around([
-        view.plane_from_screen([f64::from(rect.left()), f64::from(rect.top())], mid),
-        view.plane_from_screen([f64::from(rect.right()), f64::from(rect.bottom())], mid),
-    ]);
-    for (fill, colour) in [(&map.land, colours.land), (&map.home, colours.home)] {
-        let mut mesh = egui::Mesh::default();
-        mesh.vertices.reserve(fill.vertices.len());
-        for p in &fill.vertices {
-            mesh.colored_vertex(pos(view.screen_from_plane(*p, mid)), colour);
-        }
-        mesh.indices.clone_from(&fill.indices);
-        painter.add(Shape::mesh(mesh));
-    }
-    let lines = |lines: &[Line], stroke: Stroke| {
-        for line in lines {
-            let off = shown.is_some_and(|s| {
-                line.bounds.max.x < s.min.x
-                    || line.bounds.min.x > s.max.x
-                    || line.bounds.max.y < s.min.y
-                    || line.bounds.min.y > s.max.y
-            });
-            if off {
-                continue;
-            }
-            let points = line
-                .points
-                .iter()
-                .map(|p| pos(view.screen_from_plane(*p, mid)))
-                .collect();
-            painter.add(Shape::line(points, stroke));
-        }
-    };
-    lines(&map.coasts, Stroke::new(0.8, colours.coast));
-    lines(&map.borders, Stroke::new(0.8, colours.border));
-    lines(&map.home_border, Stroke::new(1.6, colours.home_border));
 }
 
 /// The places of the event under the pointer in the timeline, and of the selected event.

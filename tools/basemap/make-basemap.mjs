@@ -3,9 +3,9 @@
 //
 //     cd tools/basemap && npm install && node make-basemap.mjs
 //
-// What it keeps: Europe and its surroundings (BOX), every arc simplified once (so that fills
-// and borders still meet), finer near Belarus (DETAIL) than elsewhere; country fills as
-// triangles (Belarus apart), coastlines, land borders, and Belarus's own border apart.
+// What it keeps: Europe and its surroundings (BOX), finer near Belarus (DETAIL) than
+// elsewhere: country fills as triangles (Belarus apart), and coastlines, land borders and
+// Belarus's own border as lines (every arc simplified once, so that borders still meet).
 //
 // The format (little-endian, read by src/map/basemap.rs):
 //   "BTMAP" 0x00, version u8 = 1, 0x00
@@ -22,7 +22,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
-import earcut from "earcut";
+import earcut, { deviation } from "earcut";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const source = join(here, "node_modules/world-atlas/countries-10m.json");
@@ -111,63 +111,69 @@ const homeArcs = new Set();
 for (const polygon of polygonsOf(home))
   for (const ring of polygon) for (const i of ring) homeArcs.add(i < 0 ? ~i : i);
 
-function ringPoints(ring) {
+/** The ring of `ring` (arc indices) at full detail. */
+function fullRing(ring) {
   const points = [];
   for (const i of ring) {
-    const arc = i < 0 ? [...simplified[~i]].reverse() : simplified[i];
+    const arc = i < 0 ? [...arcs[~i]].reverse() : arcs[i];
     points.push(...(points.length ? arc.slice(1) : arc));
   }
   return points;
 }
 
-// Sutherland–Hodgman against each side of BOX: a ring that leaves the box follows its edge.
-function clipRing(points) {
-  const [w, s, e, n] = BOX;
-  const sides = [
-    [(p) => p[0] >= w, (a, b) => cut(a, b, 0, w)],
-    [(p) => p[0] <= e, (a, b) => cut(a, b, 0, e)],
-    [(p) => p[1] >= s, (a, b) => cut(a, b, 1, s)],
-    [(p) => p[1] <= n, (a, b) => cut(a, b, 1, n)],
-  ];
-  function cut(a, b, axis, value) {
-    const t = (value - a[axis]) / (b[axis] - a[axis]);
-    return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-  }
-  let out = points;
-  for (const [inside, intersection] of sides) {
-    const input = out;
-    out = [];
-    for (let k = 0; k < input.length; k++) {
-      const current = input[k];
-      const previous = input[(k + input.length - 1) % input.length];
-      if (inside(current)) {
-        if (!inside(previous)) out.push(intersection(previous, current));
-        out.push(current);
-      } else if (inside(previous)) {
-        out.push(intersection(previous, current));
-      }
-    }
-    if (out.length === 0) break;
-  }
-  return out;
-}
+/** Far outside BOX (Siberia, Africa) a fill only has to be there, not be exact. */
+const FAR = 0.2;
+const NEAR_BOX = [BOX[0] - 2, BOX[1] - 2, BOX[2] + 2, BOX[3] + 2];
 
+// Each polygon is simplified on its own (rings, not arcs: the fills need not meet the lines
+// to the pixel), triangulated, and checked: when simplifying made a ring cross itself, the
+// triangles would paint the sea, so the tolerance halves until they cover the polygon.
+// Only the triangles that reach into BOX are kept.
 function fills(select) {
   const vertices = [];
   const triangles = [];
   for (const g of geometries.filter(select)) {
     for (const polygon of polygonsOf(g)) {
-      const rings = polygon.map((ring) => clipRing(ringPoints(ring))).filter((r) => r.length >= 3);
-      if (!rings.length) continue;
-      const flat = [];
-      const holes = [];
-      for (const ring of rings) {
-        if (flat.length) holes.push(flat.length / 2);
-        for (const [x, y] of ring) flat.push(x, y);
+      const full = polygon.map(fullRing);
+      const tolerance = (ring) =>
+        intersects(ring, DETAIL) ? FINE : intersects(ring, NEAR_BOX) ? COARSE : FAR;
+      let scale = 1;
+      let flat;
+      let holes;
+      let triangulated;
+      for (;;) {
+        const rings = full
+          .map((ring) => (scale > 0 ? simplify(ring, tolerance(ring) * scale) : ring))
+          .filter((r) => r.length >= 4);
+        flat = [];
+        holes = [];
+        for (const ring of rings) {
+          if (flat.length) holes.push(flat.length / 2);
+          for (const [x, y] of ring) flat.push(x, y);
+        }
+        triangulated = flat.length ? earcut(flat, holes) : [];
+        const off = flat.length ? deviation(flat, holes, 2, triangulated) : 0;
+        if (off <= 0.001 || scale === 0) break;
+        scale = scale > 1 / 64 ? scale / 2 : 0;
       }
-      const offset = vertices.length;
-      for (let k = 0; k < flat.length; k += 2) vertices.push([flat[k], flat[k + 1]]);
-      for (const index of earcut(flat, holes)) triangles.push(offset + index);
+      const inside = (k) => {
+        const [w, s, e, n] = NEAR_BOX;
+        const x = flat[2 * k];
+        const y = flat[2 * k + 1];
+        return x >= w && x <= e && y >= s && y <= n;
+      };
+      const remap = new Map();
+      for (let t = 0; t < triangulated.length; t += 3) {
+        const corners = triangulated.slice(t, t + 3);
+        if (!corners.some(inside)) continue;
+        for (const k of corners) {
+          if (!remap.has(k)) {
+            remap.set(k, vertices.length);
+            vertices.push([flat[2 * k], flat[2 * k + 1]]);
+          }
+          triangles.push(remap.get(k));
+        }
+      }
     }
   }
   return { vertices, triangles };
@@ -219,7 +225,7 @@ const point = ([lon, lat]) => {
 };
 
 const layers = [
-  [1, fills((g) => g !== home && polygonsOf(g).some((p) => intersects(ringPoints(p[0]), BOX)))],
+  [1, fills((g) => g !== home && polygonsOf(g).some((p) => intersects(fullRing(p[0]), BOX)))],
   [2, fills((g) => g === home)],
   [3, lines((i) => users.get(i) === 1 && !homeArcs.has(i))],
   [4, lines((i) => (users.get(i) ?? 0) >= 2 && !homeArcs.has(i))],
