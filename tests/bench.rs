@@ -43,6 +43,15 @@ fn quick_bench_prints_one_json_object_per_line() {
             "pan" => &["view", "median_ms", "p95_ms"],
             "search" => &["query", "ms"],
             "filter" | "search_index" => &["ms"],
+            "map_counts" => &["index_ms", "count_median_ms", "count_p95_ms", "places"],
+            "map_frame" => &[
+                "view",
+                "median_ms",
+                "p95_ms",
+                "moving_median_ms",
+                "moving_p95_ms",
+                "vertices",
+            ],
             other => panic!("unknown bench kind {other}"),
         };
         for field in fields {
@@ -55,4 +64,6 @@ fn quick_bench_prints_one_json_object_per_line() {
     assert_eq!(kinds.get("pan"), Some(&5), "all, month, week, day, hour");
     assert!(kinds.get("search").is_some_and(|&n| n >= 1));
     assert_eq!(kinds.get("filter"), Some(&1));
+    assert_eq!(kinds.get("map_counts"), Some(&1));
+    assert_eq!(kinds.get("map_frame"), Some(&2), "all, month");
 }

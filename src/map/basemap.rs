@@ -117,6 +117,45 @@ impl BaseMap {
     }
 }
 
+/// The points of `points` that a line needs to stay within `tolerance` of it (Douglas–Peucker):
+/// at low zoom most of a coastline's points fall within a fraction of a pixel of their
+/// neighbours' line. The ends are always kept.
+pub fn simplify(points: &[Plane], tolerance: f64) -> Vec<Plane> {
+    if points.len() <= 2 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut stack = vec![(0, points.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (pa, pb) = (points[a], points[b]);
+        let (dx, dy) = (pb.x - pa.x, pb.y - pa.y);
+        let length = dx.hypot(dy);
+        let mut worst = (0.0, 0);
+        for (i, p) in points.iter().enumerate().take(b).skip(a + 1) {
+            let d = if length == 0.0 {
+                (p.x - pa.x).hypot(p.y - pa.y)
+            } else {
+                (dy * p.x - dx * p.y + pb.x * pa.y - pb.y * pa.x).abs() / length
+            };
+            if d > worst.0 {
+                worst = (d, i);
+            }
+        }
+        if worst.0 > tolerance {
+            keep[worst.1] = true;
+            stack.push((a, worst.1));
+            stack.push((worst.1, b));
+        }
+    }
+    points
+        .iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(*p))
+        .collect()
+}
+
 /// A cursor over the bytes.
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -267,7 +306,46 @@ mod tests {
         assert_eq!(BaseMap::decode(&bad_vertex), Err(BaseMapError::Vertex(17)));
     }
 
+    #[test]
+    fn simplifying_keeps_the_corners_and_drops_what_lies_on_the_line() {
+        let p = |x: f64, y: f64| Plane::new(x, y);
+        let line = [
+            p(0.0, 0.0),
+            p(1.0, 0.01),
+            p(2.0, 0.0),
+            p(3.0, 5.0),
+            p(4.0, 0.0),
+        ];
+        assert_eq!(
+            simplify(&line, 0.1),
+            vec![p(0.0, 0.0), p(2.0, 0.0), p(3.0, 5.0), p(4.0, 0.0)]
+        );
+        assert_eq!(simplify(&line, 0.001), line.to_vec());
+        assert_eq!(simplify(&line[..2], 10.0), line[..2].to_vec());
+    }
+
     proptest! {
+        #[test]
+        fn simplified_lines_stay_within_the_tolerance(
+            ys in proptest::collection::vec(-50.0f64..50.0, 2..60), tolerance in 0.1f64..20.0,
+        ) {
+            let line: Vec<Plane> =
+                ys.iter().enumerate().map(|(i, &y)| Plane::new(i as f64 * 3.0, y)).collect();
+            let kept = simplify(&line, tolerance);
+            prop_assert_eq!(kept.first(), line.first());
+            prop_assert_eq!(kept.last(), line.last());
+            // Every dropped point is within the tolerance of the kept segment spanning it.
+            for p in &line {
+                let segment = kept.windows(2).find(|w| w[0].x <= p.x && p.x <= w[1].x);
+                let Some(w) = segment else { continue };
+                let t = if w[1].x > w[0].x { (p.x - w[0].x) / (w[1].x - w[0].x) } else { 0.0 };
+                let y = w[0].y + t * (w[1].y - w[0].y);
+                let (dx, dy) = (w[1].x - w[0].x, w[1].y - w[0].y);
+                let distance = (p.y - y).abs() * dx / dx.hypot(dy).max(1e-12);
+                prop_assert!(distance <= tolerance + 1e-9, "{p:?} is {distance} away");
+            }
+        }
+
         #[test]
         fn any_bytes_decode_or_fail_without_panicking(tail in proptest::collection::vec(any::<u8>(), 0..200)) {
             let mut bytes = MAGIC.to_vec();

@@ -3,10 +3,12 @@
 //! controls. One painter for the map; each marker is also a small widget, so that Tab reaches
 //! it, Enter and Space click it and a screen reader names it ("Minsk, 113 events").
 
-use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
+use std::sync::Arc;
+
+use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
 
 use crate::i18n::{dates, t, tr};
-use crate::map::basemap::Fill;
+use crate::map::basemap::{Fill, simplify};
 use crate::map::cluster::{self, Marker};
 use crate::map::projection::plane_from_geo;
 use crate::map::view::PlaneRect;
@@ -78,6 +80,8 @@ struct BaseMesh {
     theme: Theme,
     pixels_per_point: f32,
     mesh: egui::Mesh,
+    /// The mesh moved on screen last, and by how much: reused while the map holds still.
+    placed: Option<(Vec2, Arc<egui::Mesh>)>,
 }
 
 impl BaseMesh {
@@ -106,7 +110,11 @@ impl BaseMesh {
         ];
         for (lines, stroke) in layers {
             for line in lines {
-                let points = line.points.iter().map(at).collect();
+                // A third of a point of detail is all a screen shows.
+                let points = simplify(&line.points, km_per_point / 3.0)
+                    .iter()
+                    .map(at)
+                    .collect();
                 tessellator.tessellate_shape(Shape::line(points, stroke), &mut mesh);
             }
         }
@@ -115,6 +123,21 @@ impl BaseMesh {
             theme,
             pixels_per_point,
             mesh,
+            placed: None,
+        }
+    }
+
+    /// The mesh moved by `offset`: shared with the last frame's when the map has not moved.
+    fn placed(&mut self, offset: Vec2) -> Arc<egui::Mesh> {
+        match &self.placed {
+            Some((at, mesh)) if *at == offset => Arc::clone(mesh),
+            _ => {
+                let mut mesh = self.mesh.clone();
+                mesh.translate(offset);
+                let mesh = Arc::new(mesh);
+                self.placed = Some((offset, Arc::clone(&mesh)));
+                mesh
+            }
         }
     }
 }
@@ -261,9 +284,8 @@ impl MapPanel {
             (mid[0] - next.x / next.km_per_point) as f32,
             (mid[1] + next.y / next.km_per_point) as f32,
         );
-        let mut mesh = base.mesh.clone();
-        mesh.translate(offset);
-        painter.add(Shape::mesh(mesh));
+        let mut base = base;
+        painter.add(Shape::mesh(base.placed(offset)));
         self.base = Some(base);
 
         let (from, to) = if ctx.state.map_whole_period {
@@ -441,6 +463,93 @@ impl MapPanel {
         }
         commands
     }
+}
+
+/// A small map at the right of the presentation's card with the step's `places` marked and
+/// named: Belarus and its neighbours, widened to hold them (places beyond the map wait at its
+/// edge). Returns the room left for the card; without places, all of it.
+pub fn card_map_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, places: &[u32]) -> Rect {
+    let room = ui.available_rect_before_wrap();
+    if places.is_empty() || room.width() < 400.0 {
+        return room;
+    }
+    let width = (room.width() * 0.3).min(room.height() * 1.3);
+    let rect = Rect::from_min_size(
+        pos2(room.right() - width, room.top() + 8.0),
+        vec2(width, (width * 0.8).min(room.height() - 16.0)),
+    );
+    let limits = limits();
+    let geo = |place: u32| {
+        ctx.timeline.places.get(place as usize).map(|p| Geo {
+            lat: p.lat,
+            lon: p.lon,
+        })
+    };
+    let inside = |p: Plane| {
+        (limits.min.x..=limits.max.x).contains(&p.x) && (limits.min.y..=limits.max.y).contains(&p.y)
+    };
+    let area = default_area();
+    let area = PlaneRect::around(
+        [area.min, area.max].into_iter().chain(
+            places
+                .iter()
+                .filter_map(|&p| geo(p).map(plane_from_geo))
+                .filter(|&p| inside(p)),
+        ),
+    )
+    .unwrap_or(area);
+    let size = [f64::from(rect.width()), f64::from(rect.height())];
+    let view = MapView::fit(area, size, 28.0);
+    let mid = mid_of(rect);
+    let colours = MapColours::of(ctx.state.theme);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 6.0, colours.sea);
+    // Drawn anew each frame: a presentation repaints only when the step changes.
+    let mut mesh = BaseMesh::new(
+        view.km_per_point,
+        ctx.state.theme,
+        ui.ctx().pixels_per_point(),
+    )
+    .mesh;
+    mesh.translate(vec2(
+        (mid[0] - view.x / view.km_per_point) as f32,
+        (mid[1] + view.y / view.km_per_point) as f32,
+    ));
+    painter.add(Shape::mesh(mesh));
+    let edge = rect.shrink(EDGE_INSET);
+    for &place in places {
+        let Some(at) = geo(place) else {
+            continue;
+        };
+        let far = !inside(plane_from_geo(at));
+        let screen = pos(view.screen_from_geo(at, mid));
+        let centre = if far {
+            pos(on_edge(edge, screen))
+        } else {
+            screen
+        };
+        painter.circle_filled(centre, 7.0, ctx.palette.selection);
+        painter.circle_stroke(centre, 7.0, Stroke::new(1.5, ctx.palette.marker_ring));
+        if far {
+            paint_arrow(&painter, rect, centre, 7.0, ctx);
+        }
+        let name = place_name(ctx.timeline, place, ctx.lang);
+        let galley =
+            painter.layout_no_wrap(name, FontId::proportional(15.0), ctx.palette.text_strong);
+        let left = centre.x + 11.0 + galley.size().x > rect.right() - 4.0;
+        let at = if left {
+            centre + vec2(-11.0 - galley.size().x, -galley.size().y / 2.0)
+        } else {
+            centre + vec2(11.0, -galley.size().y / 2.0)
+        };
+        painter.rect_filled(
+            Rect::from_min_size(at - vec2(3.0, 1.0), galley.size() + vec2(6.0, 2.0)),
+            3.0,
+            colours.land.gamma_multiply(0.85),
+        );
+        painter.galley(at, galley, ctx.palette.text_strong);
+    }
+    room.with_max_x(rect.left() - 12.0)
 }
 
 /// The row above the map: play or pause, step, speed, whole period, hide.
