@@ -105,6 +105,7 @@ fn bench_size(n: usize, frames: usize, dir: &std::path::Path) -> Result<(), Stri
 
     let timeline = Arc::new(timeline);
     frames_bench(&timeline, n, frames);
+    map_bench(&timeline, n, frames);
     search_and_filter_bench(&timeline, n);
     Ok(())
 }
@@ -300,30 +301,7 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
     // Warm up fonts and panels once.
     frame(&ctx, &mut app, None);
     frame(&ctx, &mut app, None);
-    let (first, _) = timeline.span().unwrap_or((0.0, 1.0));
-    let busiest = busiest_day(timeline).unwrap_or(first);
-    let day = 86_400.0;
-    let views = [
-        ("all", app.shown.as_ref().map(|s| s.fit_all())),
-        (
-            "month",
-            Some(TimeView::new(busiest - 15.0 * day, busiest + 16.0 * day)),
-        ),
-        (
-            "week",
-            Some(TimeView::new(busiest - 3.0 * day, busiest + 4.0 * day)),
-        ),
-        ("day", Some(TimeView::new(busiest, busiest + day))),
-        // One evening hour of the busiest day: even at a million events, single events with
-        // their labels (the views above are density strips there).
-        (
-            "hour",
-            Some(TimeView::new(
-                busiest + 18.0 * 3600.0,
-                busiest + 19.0 * 3600.0,
-            )),
-        ),
-    ];
+    let views = views(&app, timeline);
     for (name, view) in views {
         let Some(view) = view else { continue };
         app.set_view(view);
@@ -369,6 +347,108 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
             r#"{{"bench":"pan","events":{n},"view":"{name}","median_ms":{:.3},"p95_ms":{:.3}}}"#,
             times[times.len() / 2],
             times[(times.len() * 95 / 100).min(times.len() - 1)]
+        );
+    }
+}
+
+/// The views every frame bench runs: everything, the busiest month, week, day and hour.
+fn views(app: &App, timeline: &Timeline) -> Vec<(&'static str, Option<TimeView>)> {
+    let (first, _) = timeline.span().unwrap_or((0.0, 1.0));
+    let busiest = busiest_day(timeline).unwrap_or(first);
+    let day = 86_400.0;
+    vec![
+        ("all", app.shown.as_ref().map(|s| s.fit_all())),
+        (
+            "month",
+            Some(TimeView::new(busiest - 15.0 * day, busiest + 16.0 * day)),
+        ),
+        (
+            "week",
+            Some(TimeView::new(busiest - 3.0 * day, busiest + 4.0 * day)),
+        ),
+        ("day", Some(TimeView::new(busiest, busiest + day))),
+        // One evening hour of the busiest day: even at a million events, single events with
+        // their labels (the views above are density strips there).
+        (
+            "hour",
+            Some(TimeView::new(
+                busiest + 18.0 * 3600.0,
+                busiest + 19.0 * 3600.0,
+            )),
+        ),
+    ]
+}
+
+/// The median and 95th percentile of `times`, in ms.
+fn median_p95(mut times: Vec<f64>) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    (
+        times[times.len() / 2],
+        times[(times.len() * 95 / 100).min(times.len() - 1)],
+    )
+}
+
+/// The map: building the per-place index (once per filter change), counting a range (every
+/// frame), and whole frames with the map open, still and with the view moving every frame (as
+/// playback moves it).
+fn map_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
+    use belarus_timeline::map::PlaceCounts;
+    let all: Vec<usize> = (0..timeline.events.len()).collect();
+    let start = Instant::now();
+    let counts = PlaceCounts::new(timeline, &all);
+    let index_ms = ms(start);
+    let (first, last) = timeline.span().unwrap_or((0.0, 1.0));
+    let mut times = Vec::with_capacity(frames);
+    let mut places = 0;
+    for f in 0..frames {
+        let from = first + (last - first) * (f as f64 / frames as f64) * 0.9;
+        let start = Instant::now();
+        places = counts.in_range(from, from + 31.0 * 86_400.0).len();
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (count_median, count_p95) = median_p95(times);
+    println!(
+        r#"{{"bench":"map_counts","events":{n},"index_ms":{index_ms},"count_median_ms":{count_median:.4},"count_p95_ms":{count_p95:.4},"places":{places}}}"#
+    );
+
+    let ctx = egui::Context::default();
+    let mut app = App::new(
+        Loaded::Timeline(Arc::clone(timeline), "bench".into()),
+        Lang::En,
+    );
+    app.state.map = true;
+    frame(&ctx, &mut app, None);
+    frame(&ctx, &mut app, None);
+    // Everything, and the busiest month.
+    for (name, view) in views(&app, timeline).into_iter().take(2) {
+        let Some(view) = view else { continue };
+        app.set_view(view);
+        frame(&ctx, &mut app, None);
+        let mut still = Vec::with_capacity(frames);
+        let mut moving = Vec::with_capacity(frames);
+        for f in 0..frames {
+            // The pointer wanders over the map (its markers' hover and tooltips).
+            let pointer = egui::pos2(
+                1050.0 + (f as f32 * 11.0) % 500.0,
+                250.0 + (f % 7) as f32 * 70.0,
+            );
+            let start = Instant::now();
+            frame(&ctx, &mut app, Some(pointer));
+            still.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        let (_, vertices) = frame(&ctx, &mut app, None);
+        for _ in 0..frames {
+            if let Some(view) = app.view() {
+                app.set_view(view.pan(view.span * 0.005));
+            }
+            let start = Instant::now();
+            frame(&ctx, &mut app, Some(egui::pos2(1200.0, 450.0)));
+            moving.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        let (median, p95) = median_p95(still);
+        let (moving_median, moving_p95) = median_p95(moving);
+        println!(
+            r#"{{"bench":"map_frame","events":{n},"view":"{name}","median_ms":{median:.3},"p95_ms":{p95:.3},"moving_median_ms":{moving_median:.3},"moving_p95_ms":{moving_p95:.3},"vertices":{vertices}}}"#
         );
     }
 }

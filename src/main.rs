@@ -67,6 +67,10 @@ struct Cli {
     #[arg(long, value_name = "DATE", requires = "from")]
     to: Option<chrono::NaiveDate>,
 
+    /// Show the map of the events' places beside the timeline (M in the window; remembered).
+    #[arg(long)]
+    map: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -135,6 +139,10 @@ enum Command {
         /// The events file (default: the bundled one).
         #[arg(long, value_name = "PATH")]
         events: Option<PathBuf>,
+        /// Draw the map of the events' places instead of the window, with the filters applied
+        /// and --from/--to as the range counted (default: the whole period).
+        #[arg(long)]
+        map: bool,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -231,6 +239,7 @@ fn main() -> ExitCode {
             &cli::window::Place {
                 event: cli.event,
                 range: cli.from.zip(cli.to),
+                map: cli.map,
             },
         ),
         Some(Command::Check { path, strict }) => {
@@ -260,6 +269,7 @@ fn main() -> ExitCode {
             all_steps,
             theme,
             events,
+            map,
             filter,
         }) => cli::render::render(
             events.as_deref().or(cli.events.as_deref()),
@@ -272,6 +282,7 @@ fn main() -> ExitCode {
                 theme: theme.theme(),
                 filter: filter.to_filter(),
                 lang,
+                map,
             },
             &present,
         ),

@@ -44,6 +44,15 @@ fn quick_bench_prints_one_json_object_per_line() {
             "search" => &["query", "ms"],
             "filter" | "search_index" => &["ms"],
             "errors" => &["mistake", "errors", "check_ms", "peak_rss_mb", "vs_clean"],
+            "map_counts" => &["index_ms", "count_median_ms", "count_p95_ms", "places"],
+            "map_frame" => &[
+                "view",
+                "median_ms",
+                "p95_ms",
+                "moving_median_ms",
+                "moving_p95_ms",
+                "vertices",
+            ],
             other => panic!("unknown bench kind {other}"),
         };
         for field in fields {
@@ -61,4 +70,6 @@ fn quick_bench_prints_one_json_object_per_line() {
         Some(&3),
         "none, unknown category, unknown field"
     );
+    assert_eq!(kinds.get("map_counts"), Some(&1));
+    assert_eq!(kinds.get("map_frame"), Some(&2), "all, month");
 }

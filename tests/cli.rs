@@ -251,6 +251,61 @@ fn render_writes_png_of_the_requested_size_and_steps_differ() {
     );
 }
 
+/// The share of pixels of exactly this colour.
+fn share_of(image: &image::RgbaImage, rgb: [u8; 3]) -> f64 {
+    let hits = image.pixels().filter(|p| p.0[..3] == rgb).count();
+    hits as f64 / f64::from(image.width() * image.height())
+}
+
+#[test]
+fn render_map_draws_the_map_with_the_filters_and_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let render = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        bin()
+            .args(["render", "--map", "--width", "800", "--height", "600"])
+            .args(extra)
+            .arg("--out")
+            .arg(&out)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .assert()
+            .success();
+        image::open(&out).expect("a PNG").into_rgba8()
+    };
+    let august = render(
+        "august.png",
+        &["--from", "2020-08-01", "--to", "2020-08-31"],
+    );
+    assert_eq!(august.dimensions(), (800, 600));
+    // The light theme's sea, land and Belarus: a real map, not a blank canvas.
+    assert!(share_of(&august, [0xd3, 0xe2, 0xee]) > 0.05, "sea");
+    assert!(share_of(&august, [0xf4, 0xf2, 0xec]) > 0.2, "land");
+    assert!(share_of(&august, [0xff, 0xf1, 0xcc]) > 0.05, "Belarus");
+    let strikes = render(
+        "strikes.png",
+        &[
+            "--from",
+            "2020-08-01",
+            "--to",
+            "2020-08-31",
+            "--category",
+            "strike",
+        ],
+    );
+    assert_ne!(
+        august.as_raw(),
+        strikes.as_raw(),
+        "the filter changes the markers"
+    );
+    let other_month = render("march.png", &["--from", "2021-03-01", "--to", "2021-03-31"]);
+    assert_ne!(
+        august.as_raw(),
+        other_month.as_raw(),
+        "the range changes the counts"
+    );
+}
+
 #[test]
 fn tour_handout_lists_every_source_of_the_tour() {
     let timeline = belarus_timeline::model::load_bundled().unwrap();

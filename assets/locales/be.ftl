@@ -215,3 +215,36 @@ edge-later = { $count ->
    *[many] { $count } пазнейшых падзей у «{ $lane }» за краем экрана: націсніце, каб перайсці да бліжэйшай
 }
 filter-chip-without = без: { $levels }
+menu-map = Карта
+map-whole-period = Увесь перыяд
+map-whole-period-hint = Лічыць усе падзеі, якія паказваюць фільтры, а не толькі бачныя на часавай шкале
+map-play = Прайграць
+map-pause = Паўза
+map-step-back = Крок назад
+map-step-forward = Крок наперад
+map-close = Схаваць карту
+map-speed = Хуткасць прайгравання
+play-speed-day = Дзень за секунду
+play-speed-3days = 3 дні за секунду
+play-speed-week = Тыдзень за секунду
+play-speed-2weeks = 2 тыдні за секунду
+play-speed-month = Месяц за секунду
+map-marker = { $name }, { $count ->
+    [one] { $count } падзея
+    [few] { $count } падзеі
+   *[many] { $count } падзей
+}
+map-more = { $names } і яшчэ { $count }
+map-click-filter = Націсніце, каб паказаць толькі падзеі гэтага месца
+map-click-zoom = Націсніце, каб наблізіць і развесці гэтыя месцы
+a11y-map = Карта, { $count ->
+    [one] { $count } месца
+    [few] { $count } месцы
+   *[many] { $count } месцаў
+} з падзеямі
+key-map = Паказаць або схаваць карту
+key-play = Прайграць або спыніць: від рухаецца наперад у часе
+key-play-forward = Прайграванне: крок наперад
+key-play-back = Прайграванне: крок назад
+key-play-faster = Прайграваць хутчэй
+key-play-slower = Прайграваць павольней

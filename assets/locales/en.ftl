@@ -198,3 +198,34 @@ edge-later = { $count ->
    *[other] { $count } later events in { $lane }, off screen: click to go to the nearest
 }
 filter-chip-without = without: { $levels }
+menu-map = Map
+map-whole-period = Whole period
+map-whole-period-hint = Count every event the filters show, not only those in the timeline's visible range
+map-play = Play
+map-pause = Pause
+map-step-back = Step back
+map-step-forward = Step forward
+map-close = Hide the map
+map-speed = Playback speed
+play-speed-day = A day per second
+play-speed-3days = 3 days per second
+play-speed-week = A week per second
+play-speed-2weeks = 2 weeks per second
+play-speed-month = A month per second
+map-marker = { $name }, { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+map-more = { $names } and { $count } more
+map-click-filter = Click to show only this place's events
+map-click-zoom = Click to zoom in and tell these places apart
+a11y-map = Map, { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+} with events
+key-map = Show or hide the map
+key-play = Play or pause: the view sweeps forward through time
+key-play-forward = Playback: one step forward
+key-play-back = Playback: one step back
+key-play-faster = Play faster
+key-play-slower = Play slower

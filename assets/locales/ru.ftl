@@ -215,3 +215,36 @@ edge-later = { $count ->
    *[many] { $count } более поздних событий в «{ $lane }» за краем экрана: нажмите, чтобы перейти к ближайшему
 }
 filter-chip-without = без: { $levels }
+menu-map = Карта
+map-whole-period = Весь период
+map-whole-period-hint = Считать все события, которые показывают фильтры, а не только видимые на временной шкале
+map-play = Воспроизвести
+map-pause = Пауза
+map-step-back = Шаг назад
+map-step-forward = Шаг вперёд
+map-close = Скрыть карту
+map-speed = Скорость воспроизведения
+play-speed-day = День в секунду
+play-speed-3days = 3 дня в секунду
+play-speed-week = Неделя в секунду
+play-speed-2weeks = 2 недели в секунду
+play-speed-month = Месяц в секунду
+map-marker = { $name }, { $count ->
+    [one] { $count } событие
+    [few] { $count } события
+   *[many] { $count } событий
+}
+map-more = { $names } и ещё { $count }
+map-click-filter = Нажмите, чтобы показать только события этого места
+map-click-zoom = Нажмите, чтобы приблизить и развести эти места
+a11y-map = Карта, { $count ->
+    [one] { $count } место
+    [few] { $count } места
+   *[many] { $count } мест
+} с событиями
+key-map = Показать или скрыть карту
+key-play = Воспроизвести или приостановить: вид движется вперёд во времени
+key-play-forward = Воспроизведение: шаг вперёд
+key-play-back = Воспроизведение: шаг назад
+key-play-faster = Воспроизводить быстрее
+key-play-slower = Воспроизводить медленнее

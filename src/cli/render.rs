@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use belarus_timeline::model::Lang;
 use belarus_timeline::model::date::seconds_from_date;
 use belarus_timeline::query::{Filter, IndexCell};
+use belarus_timeline::timeline::TimeView;
 use belarus_timeline::ui::theme::Theme;
 use belarus_timeline::ui::{
     App, FilterCommand, PresentCommand, SelectionCommand, ViewCommand, offscreen,
@@ -31,6 +32,8 @@ pub struct RenderArgs {
     pub filter: Filter,
     /// The language.
     pub lang: Lang,
+    /// Draw the map alone, counting the events from `--from` to `--to`.
+    pub map: bool,
 }
 
 /// Draws the view of the file at `path` that `args` and `present` describe.
@@ -77,7 +80,20 @@ pub fn render(path: Option<&Path>, args: &RenderArgs, present: &Present) -> Exit
         app.runtime
             .queued
             .push(FilterCommand::Set(args.filter.clone()).into());
-        if let (Some(from), Some(to)) = (args.filter.from, args.filter.to) {
+        if args.map {
+            app.state.map = true;
+            app.runtime.map_only = true;
+            // The range counted is the days asked for, exactly; without them, everything.
+            let range = (args.filter.from, args.filter.to);
+            if let (Some(from), Some(to)) = range {
+                let (a, b) = (seconds_from_date(from), seconds_from_date(to) + 86_400.0);
+                app.runtime
+                    .queued
+                    .push(ViewCommand::Set(TimeView::new(a, b)).into());
+            } else {
+                app.state.map_whole_period = true;
+            }
+        } else if let (Some(from), Some(to)) = (args.filter.from, args.filter.to) {
             let (a, b) = (seconds_from_date(from), seconds_from_date(to) + 86_400.0);
             app.runtime.queued.push(ViewCommand::ZoomTo(a, b).into());
         }

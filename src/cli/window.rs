@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use belarus_timeline::model::Lang;
 use belarus_timeline::model::date::{DAY, seconds_from_date};
-use belarus_timeline::ui::{App, Command, Loaded, PresentCommand, SelectionCommand, ViewCommand};
+use belarus_timeline::ui::{
+    App, Command, Loaded, MapCommand, PresentCommand, SelectionCommand, ViewCommand,
+};
 
 use super::{Present, find_tour, load};
 
@@ -16,6 +18,8 @@ pub struct Place {
     pub event: Option<String>,
     /// The first and last day to show.
     pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Show the map.
+    pub map: bool,
 }
 
 /// Opens the window on the file at `path` (the bundled one without a path). `chosen_lang` is
@@ -31,6 +35,9 @@ pub fn window(
     let (result, name) = load(path);
     let loaded = Loaded::from_result(result, &name);
     let mut go_to: Vec<Command> = Vec::new();
+    if place.map {
+        go_to.push(MapCommand::Show(true).into());
+    }
     if let Some((from, to)) = place.range {
         let (a, b) = (seconds_from_date(from), seconds_from_date(to) + DAY);
         go_to.push(ViewCommand::ZoomTo(a, b).into());

@@ -6,6 +6,7 @@ pub mod fit;
 pub mod lane_heights;
 pub mod layout;
 pub mod mapping;
+pub mod playback;
 pub mod ticks;
 pub mod view;
 

@@ -11,8 +11,8 @@ use crate::query::IndexCell;
 use crate::timeline::TimeView;
 
 use super::command::{
-    AppCommand, Command, FileCommand, FilterCommand, PresentCommand, Preset, SelectionCommand,
-    ViewCommand,
+    AppCommand, Command, FileCommand, FilterCommand, MapCommand, PresentCommand, Preset,
+    SelectionCommand, ViewCommand,
 };
 use super::frame::FrameCtx;
 use super::panels::Panels;
@@ -101,6 +101,12 @@ pub struct Runtime {
     pub offscreen: bool,
     /// The built-in path dialog, when the system has no file dialog.
     pub path_dialog: Option<super::path_dialog_ui::PathDialog>,
+    /// The places of the map marker under the pointer.
+    pub hovered_places: Vec<u32>,
+    /// While playback runs: the egui time of its last step.
+    pub playing_since: Option<f64>,
+    /// Only the map is drawn (`render --map`).
+    pub map_only: bool,
 }
 
 impl Runtime {
@@ -157,6 +163,9 @@ impl App {
                 help: false,
                 offscreen: false,
                 path_dialog: None,
+                hovered_places: Vec::new(),
+                playing_since: None,
+                map_only: false,
             },
         };
         app.data_changed(index);
@@ -407,6 +416,7 @@ impl App {
             }
             Command::Present(command) => self.apply_present(ctx, command, now),
             Command::File(command) => self.apply_file(ctx, command),
+            Command::Map(command) => self.apply_map(command, now),
             Command::App(command) => match command {
                 AppCommand::OpenUrl(url) => {
                     if crate::model::load::check_url(&url).is_ok() {
@@ -916,9 +926,14 @@ impl App {
         }
         // Esc that closes a menu or a popup does only that.
         let popup_open = egui::Popup::is_any_open(ctx);
+        // Enter on a map marker with the keyboard focus clicks the marker.
+        let on_marker = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| self.panels.map.is_marker(id));
         let actions = ctx.input_mut(|i| {
             let actions = shortcuts::consume_window(i, |action| {
-                popup_open && action == Action::ClearSelection
+                (popup_open && action == Action::ClearSelection)
+                    || (on_marker && action == Action::ShowSelected)
             });
             if actions.contains(&Action::FocusSearch) {
                 // "/" also arrives as text; it must not land in the field it focuses.
@@ -964,6 +979,12 @@ impl App {
             Action::ZoomIn => ViewCommand::Zoom(2.0).into(),
             Action::ZoomOut => ViewCommand::Zoom(0.5).into(),
             Action::ShowSelected => SelectionCommand::Select(Some(self.selected()?)).into(),
+            Action::ToggleMap => MapCommand::Show(!self.state.map).into(),
+            Action::Play => MapCommand::Play(self.runtime.playing_since.is_none()).into(),
+            Action::PlayForward => MapCommand::Step(1).into(),
+            Action::PlayBack => MapCommand::Step(-1).into(),
+            Action::PlayFaster => MapCommand::Speed(1).into(),
+            Action::PlaySlower => MapCommand::Speed(-1).into(),
             // The presentation's own keys go through its table.
             Action::Leave
             | Action::NextStep
@@ -1033,6 +1054,7 @@ impl App {
         }
         self.autoplay(ctx);
         let mut commands = std::mem::take(&mut self.runtime.queued);
+        commands.extend(self.playback_step(ctx.input(|i| i.time)));
         // A file dropped on the window opens.
         commands.extend(ctx.input(|i| {
             i.raw
@@ -1075,6 +1097,9 @@ impl App {
                     help: self.runtime.help,
                     offscreen: self.runtime.offscreen,
                     file_name,
+                    hovered_places: &self.runtime.hovered_places,
+                    playing: self.runtime.playing_since.is_some(),
+                    map_only: self.runtime.map_only,
                 };
                 commands.extend(self.panels.ui(ui, &frame));
             }

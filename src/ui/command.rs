@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::map::MapView;
 use crate::model::{FuzzyDate, Lang, Seconds};
 use crate::query::Filter;
 use crate::timeline::TimeView;
@@ -37,6 +38,8 @@ pub enum Command {
     File(FileCommand),
     /// Language, theme, clipboard, links.
     App(AppCommand),
+    /// The map and playback.
+    Map(MapCommand),
 }
 
 /// Changes of the visible time range. Wheel, drag and the overview set the view at once;
@@ -162,6 +165,31 @@ pub enum AppCommand {
     ReduceMotion(bool),
     /// Scale all text and controls by this factor (1.0 is normal).
     SetTextScale(f32),
+}
+
+/// The map panel and the playback that sweeps the timeline's window through time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MapCommand {
+    /// Show or hide the map.
+    Show(bool),
+    /// Show this part of the map (wheel, drag, double-click, a click on merged markers).
+    SetView(MapView),
+    /// The pointer is over a marker of these places (or none): the timeline marks their events.
+    Hover(Vec<u32>),
+    /// Count the whole period instead of the visible range.
+    WholePeriod(bool),
+    /// Start (`true`) or pause playback.
+    Play(bool),
+    /// Move the window one playback step forward (+1) or back (−1).
+    Step(i32),
+    /// Play faster (+1) or slower (−1).
+    Speed(i32),
+}
+
+impl From<MapCommand> for Command {
+    fn from(command: MapCommand) -> Self {
+        Command::Map(command)
+    }
 }
 
 impl From<ViewCommand> for Command {

@@ -47,6 +47,12 @@ pub struct FrameCtx<'a> {
     pub offscreen: bool,
     /// The name of the data file.
     pub file_name: &'a str,
+    /// The places of the map marker under the pointer: the timeline marks their events.
+    pub hovered_places: &'a [u32],
+    /// Playback is sweeping the view through time.
+    pub playing: bool,
+    /// Only the map is drawn (`render --map`).
+    pub map_only: bool,
 }
 
 impl FrameCtx<'_> {
@@ -76,6 +82,15 @@ impl FrameCtx<'_> {
             .iter()
             .position(|(i, _)| *i == index)
             .map(|n| n + 1)
+    }
+
+    /// Whether event `index` happened at a place of the hovered map marker.
+    pub fn is_at_hovered_place(&self, index: usize) -> bool {
+        !self.hovered_places.is_empty()
+            && self.timeline.events[index]
+                .places()
+                .iter()
+                .any(|p| self.hovered_places.contains(p))
     }
 
     /// Whether event `index` is drawn at full strength.

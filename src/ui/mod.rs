@@ -14,10 +14,12 @@ pub mod frame;
 mod help_ui;
 pub mod images;
 mod list_ui;
+pub mod map_ui;
 pub mod offscreen;
 mod overview_ui;
 pub mod panels;
 pub mod path_dialog_ui;
+mod playback;
 pub mod present_ui;
 pub mod presenter_ui;
 pub mod shortcuts;
@@ -30,8 +32,8 @@ mod tour_ui;
 
 pub use app::{App, Loaded, read_saved};
 pub use command::{
-    AppCommand, Command, FileCommand, FilterCommand, PresentCommand, Preset, SelectionCommand,
-    ViewCommand,
+    AppCommand, Command, FileCommand, FilterCommand, MapCommand, PresentCommand, Preset,
+    SelectionCommand, ViewCommand,
 };
 pub use frame::FrameCtx;
 pub use shown::Shown;

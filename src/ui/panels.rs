@@ -8,6 +8,7 @@ use super::filters_ui::{FiltersPanel, chips_ui};
 use super::frame::FrameCtx;
 use super::help_ui::HelpPanel;
 use super::list_ui::ListPanel;
+use super::map_ui::MapPanel;
 use super::overview_ui::OverviewPanel;
 use super::present_ui::PresentPanel;
 use super::presenter_ui::{self, PresenterPanel};
@@ -38,7 +39,12 @@ pub struct Panels {
     pub tour: TourPanel,
     /// Every shortcut, and what this program is.
     pub help: HelpPanel,
+    /// The places of the events on a map.
+    pub map: MapPanel,
 }
+
+/// A central area at least this wide puts the map beside the timeline; a narrower one, below.
+const MAP_BESIDE_WIDTH: f32 = 1000.0;
 
 impl Panels {
     /// Lays out the window (or the presentation) and returns what the user asked for.
@@ -75,6 +81,10 @@ impl Panels {
             return commands;
         }
         let mut commands = Vec::new();
+        if ctx.map_only {
+            egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(self.map.ui(ui, ctx)));
+            return commands;
+        }
         egui::Panel::top("toolbar").show(ui, |ui| {
             commands.extend(self.toolbar.ui(ui, ctx));
         });
@@ -103,6 +113,22 @@ impl Panels {
         egui::Panel::bottom("overview")
             .exact_size(64.0)
             .show(ui, |ui| commands.extend(self.overview.ui(ui, ctx)));
+        if ctx.state.map {
+            let room = ui.available_rect_before_wrap();
+            if room.width() >= MAP_BESIDE_WIDTH {
+                egui::Panel::right("map")
+                    .default_size(room.width() * 0.42)
+                    .size_range(280.0..=room.width() * 0.7)
+                    .resizable(true)
+                    .show(ui, |ui| commands.extend(self.map.ui(ui, ctx)));
+            } else {
+                egui::Panel::bottom("map-below")
+                    .default_size(room.height() * 0.45)
+                    .size_range(160.0..=room.height() * 0.75)
+                    .resizable(true)
+                    .show(ui, |ui| commands.extend(self.map.ui(ui, ctx)));
+            }
+        }
         egui::Panel::top("chips").show(ui, |ui| commands.extend(chips_ui(ui, ctx)));
         egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(self.timeline.ui(ui, ctx)));
         commands.extend(self.list.ui(ui, ctx));

@@ -183,15 +183,21 @@ impl PresentPanel {
             ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
                 commands.extend(self.timeline.ui(ui, ctx));
             });
-            card_ui(
-                ui,
-                ctx.timeline,
-                presentation,
-                &steps,
-                ctx.lang,
-                &ctx.palette,
-                &mut self.images,
-            );
+            let places = steps
+                .get(presentation.step)
+                .map_or(&[][..], |&(index, _)| ctx.timeline.events[index].places());
+            let room = super::map_ui::card_map_ui(ui, ctx, places);
+            ui.scope_builder(egui::UiBuilder::new().max_rect(room), |ui| {
+                card_ui(
+                    ui,
+                    ctx.timeline,
+                    presentation,
+                    &steps,
+                    ctx.lang,
+                    &ctx.palette,
+                    &mut self.images,
+                );
+            });
         });
         commands
     }

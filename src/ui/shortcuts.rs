@@ -51,6 +51,18 @@ pub enum Action {
     Autoplay,
     /// Show or hide the help.
     Help,
+    /// Show or hide the map.
+    ToggleMap,
+    /// Start or pause playback.
+    Play,
+    /// Playback: one step forward.
+    PlayForward,
+    /// Playback: one step back.
+    PlayBack,
+    /// Play faster.
+    PlayFaster,
+    /// Play slower.
+    PlaySlower,
 }
 
 /// A shortcut: the keys that trigger it, what it does, and its help text (a message id).
@@ -137,6 +149,36 @@ pub const WINDOW: &[Shortcut] = &[
         keys: &[(NONE, Key::Enter)],
         action: Action::ShowSelected,
         help: "key-show-selected",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::M)],
+        action: Action::ToggleMap,
+        help: "key-map",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::P)],
+        action: Action::Play,
+        help: "key-play",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::Period)],
+        action: Action::PlayForward,
+        help: "key-play-forward",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::Comma)],
+        action: Action::PlayBack,
+        help: "key-play-back",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::CloseBracket)],
+        action: Action::PlayFaster,
+        help: "key-play-faster",
+    },
+    Shortcut {
+        keys: &[(NONE, Key::OpenBracket)],
+        action: Action::PlaySlower,
+        help: "key-play-slower",
     },
 ];
 

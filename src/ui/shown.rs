@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::map::PlaceCounts;
 use crate::model::{Seconds, Timeline};
 use crate::query::facets::Facets;
 use crate::query::{Filter, IndexCell};
@@ -35,6 +36,8 @@ pub struct Shown {
     pub matched_lanes: Option<LaneIndex>,
     /// Counts per category, place, actor and tag, over the whole file.
     pub facets: Facets,
+    /// The visible events by place, to count over any time range (the map's markers).
+    pub places: PlaceCounts,
     /// The bounds the view may move in: the data with a margin.
     pub limits: (Seconds, Seconds),
     /// The view a fresh start opens on: the key events.
@@ -66,6 +69,7 @@ impl Shown {
             lanes: LaneIndex::new(timeline, &[]),
             matched_lanes: None,
             facets: Facets::new(timeline),
+            places: PlaceCounts::default(),
             limits,
             opening_view,
             search_index,
@@ -113,6 +117,7 @@ impl Shown {
         };
         if visible != self.visible || self.lanes.events.len() != timeline.categories.len() {
             self.lanes = LaneIndex::new(timeline, &visible);
+            self.places = PlaceCounts::new(timeline, &visible);
         }
         self.visible = visible;
         // Dimmed, not hidden: the matches get lanes of their own, so that density strips can

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::map::MapView;
 use crate::model::{Lang, Timeline};
 use crate::query::Filter;
 use crate::timeline::TimeView;
@@ -41,6 +42,14 @@ pub struct State {
     /// Where the teacher last put the presenter window (its outer top-left, in points), so
     /// that it opens on their own screen again.
     pub presenter_position: Option<[f32; 2]>,
+    /// The map is shown.
+    pub map: bool,
+    /// The part of the map shown (`None`: Belarus and its neighbours, fitted to the panel).
+    pub map_view: Option<MapView>,
+    /// The map counts the whole period, not the visible range.
+    pub map_whole_period: bool,
+    /// Playback speed, an index into [`crate::timeline::playback::SPEEDS`].
+    pub play_speed: usize,
 }
 
 impl Default for State {
@@ -58,6 +67,10 @@ impl Default for State {
             reduce_motion: false,
             presenter_window: false,
             presenter_position: None,
+            map: false,
+            map_view: None,
+            map_whole_period: false,
+            play_speed: crate::timeline::playback::DEFAULT_SPEED,
         }
     }
 }

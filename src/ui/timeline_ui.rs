@@ -910,6 +910,14 @@ fn paint_event(
             Stroke::new(2.5, palette.selection),
             StrokeKind::Outside,
         );
+    } else if ctx.is_at_hovered_place(index) {
+        // Its place is under the pointer on the map.
+        painter.rect_stroke(
+            shape_rect.expand(2.5),
+            4.0,
+            Stroke::new(2.0, palette.selection.gamma_multiply(0.8)),
+            StrokeKind::Outside,
+        );
     }
     let mut hit_rect = shape_rect.expand(3.0);
     if labelled {

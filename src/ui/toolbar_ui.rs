@@ -4,7 +4,9 @@ use crate::i18n::{t, tr};
 use crate::model::{FuzzyDate, Lang};
 
 use super::app::{MAX_TEXT_SCALE, MIN_TEXT_SCALE};
-use super::command::{AppCommand, Command, FileCommand, PresentCommand, Preset, ViewCommand};
+use super::command::{
+    AppCommand, Command, FileCommand, MapCommand, PresentCommand, Preset, ViewCommand,
+};
 use super::frame::FrameCtx;
 use super::theme::Theme;
 
@@ -160,6 +162,10 @@ impl ToolbarPanel {
                     }
                 }
                 ui.separator();
+                let mut map = ctx.state.map;
+                if ui.checkbox(&mut map, t(lang, "menu-map")).changed() {
+                    commands.push(MapCommand::Show(map).into());
+                }
                 let mut reduce = ctx.state.reduce_motion;
                 if ui.checkbox(&mut reduce, t(lang, "menu-motion")).changed() {
                     commands.push(AppCommand::ReduceMotion(reduce).into());
