@@ -27,6 +27,7 @@ details-previous = ‹ Папярэдняя
 details-next = Наступная ›
 details-translation-missing = Яшчэ не перакладзена: паказана па-англійску.
 details-month-precision = вядомы толькі месяц
+details-year-precision = вядомы толькі год
 details-filter-by = Паказаць толькі падзеі з { $name }
 image-loading = Выява загружаецца…
 image-failed = Выяву немагчыма паказаць: { $reason }

@@ -27,6 +27,7 @@ details-previous = ‹ Previous
 details-next = Next ›
 details-translation-missing = Not yet translated: shown in English.
 details-month-precision = only the month is known
+details-year-precision = only the year is known
 details-filter-by = Show only events with { $name }
 image-loading = Loading image…
 image-failed = The image could not be shown: { $reason }

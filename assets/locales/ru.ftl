@@ -27,6 +27,7 @@ details-previous = ‹ Предыдущее
 details-next = Следующее ›
 details-translation-missing = Ещё не переведено: показано по-английски.
 details-month-precision = известен только месяц
+details-year-precision = известен только год
 details-filter-by = Показать только события с { $name }
 image-loading = Изображение загружается…
 image-failed = Изображение невозможно показать: { $reason }

@@ -154,7 +154,7 @@ pub struct JsonEvent {
     pub start: String,
     /// `YYYY-MM-DD` or null.
     pub end: Option<String>,
-    /// `day` or `month`.
+    /// `day`, `month` or `year`.
     pub precision: String,
     /// `HH:MM` or null.
     pub time: Option<String>,
@@ -205,6 +205,7 @@ pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
         precision: match e.start.precision {
             crate::model::Precision::Day => "day".into(),
             crate::model::Precision::Month => "month".into(),
+            crate::model::Precision::Year => "year".into(),
         },
         time: e.time.map(|t| t.format("%H:%M").to_string()),
         category: timeline.categories[usize::from(e.category)].id.clone(),

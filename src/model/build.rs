@@ -446,7 +446,7 @@ impl<'s> Builder<'s> {
             let parsed = parse_time(time.as_str())
                 .map_err(|err| v.value(path().key("time"), err.to_string()))
                 .ok()?;
-            if start.is_some_and(|s| s.precision == Precision::Month) {
+            if start.is_some_and(|s| s.precision != Precision::Day) {
                 v.value(
                     path().key("time"),
                     "a time needs a start date with a day (`YYYY-MM-DD`)".into(),

@@ -1,7 +1,7 @@
 //! The details of the selected event: text, places, actors, image and sources.
 
 use crate::i18n::{dates, t, tr};
-use crate::model::{Event, Lang, Precision, Timeline};
+use crate::model::{Event, Lang, Timeline};
 
 use super::command::{AppCommand, Command, FilterCommand, SelectionCommand};
 use super::frame::FrameCtx;
@@ -68,8 +68,8 @@ fn details_ui(
             if let Some(end) = event.end {
                 date = format!("{date} – {}", dates::long_date(lang, end, None));
             }
-            if event.start.precision == Precision::Month {
-                date = format!("{date} ({})", t(lang, "details-month-precision"));
+            if let Some(key) = dates::precision_note(event.start.precision) {
+                date = format!("{date} ({})", t(lang, key));
             }
             ui.label(egui::RichText::new(date).strong());
             egui::Grid::new("facts")

@@ -288,8 +288,8 @@ impl TimelinePanel {
                 response.on_hover_ui_at_pointer(|ui| {
                     ui.strong(event.title().get(lang));
                     ui.label(dates::span(lang, event.start, event.end));
-                    if event.start.precision == crate::model::Precision::Month {
-                        ui.label(crate::i18n::t(lang, "details-month-precision"));
+                    if let Some(key) = dates::precision_note(event.start.precision) {
+                        ui.label(crate::i18n::t(lang, key));
                     }
                 })
             }
@@ -746,12 +746,12 @@ fn paint_event(
     } else {
         colour
     };
-    let month_only = event.start.precision == crate::model::Precision::Month;
+    let month_only = event.start.precision != crate::model::Precision::Day;
     // Text inside a bar: black or white, whichever reads on its fill.
     let mut bar_label = palette.text_strong;
     let shape_rect = if bar {
         // A day whose hour is unknown is drawn lighter than a span the sources give; a month
-        // whose day is unknown lighter still and hatched: not a month-long event.
+        // (or year) whose day is unknown lighter still and hatched: not a month-long event.
         let fill = if month_only {
             fill.gamma_multiply(0.3)
         } else {
