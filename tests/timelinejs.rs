@@ -437,3 +437,48 @@ fn an_imported_file_as_ron_is_a_file_for_the_curator_to_complete() {
         .code(1)
         .stderr(predicate::str::contains("no source with a URL").count(1));
 }
+
+/// Whether a program is on the PATH.
+fn found(program: &str) -> bool {
+    std::process::Command::new("which")
+        .arg(program)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The bundled timeline as TimelineJS JSON loads in the real TimelineJS (from the npm registry)
+/// in headless Chromium: one slide per event plus the title slide, no error on the page.
+/// Ignored by default (it needs Chromium, Node and the npm registry); `.ci/run` runs it when
+/// Chromium and Node are installed.
+#[test]
+#[ignore = "needs chromium, node and the npm registry"]
+fn the_bundled_export_loads_in_the_real_timelinejs_in_headless_chromium() {
+    if !(found("chromium") && found("node") && found("npm")) {
+        eprintln!("chromium, node or npm not found: not checked");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = export(&["--format", "timelinejs", "--lang", "en"]);
+    let events = serde_json::from_str::<serde_json::Value>(&text).unwrap()["events"]
+        .as_array()
+        .unwrap()
+        .len();
+    let path = write(&dir, "bundled.json", &text);
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/timelinejs/check_in_chromium.sh");
+    let output = std::process::Command::new(script)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(report["slides"], events + 1, "{report}");
+    assert_eq!(report["markers"], events, "{report}");
+    assert_eq!(report["errors"], serde_json::json!([]), "{report}");
+    assert_eq!(report["message"], serde_json::Value::Null, "{report}");
+}
