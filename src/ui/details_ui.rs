@@ -118,6 +118,9 @@ fn details_ui(
             }
             ui.separator();
             ui.strong(t(lang, "details-sources"));
+            if !event.has_source() {
+                ui.colored_label(ui.visuals().warn_fg_color, t(lang, "details-no-source"));
+            }
             for source in event.sources() {
                 let published = dates::published(lang, source.published)
                     .map(|d| format!(" — {d}"))

@@ -291,6 +291,12 @@ impl TimelinePanel {
                     if let Some(key) = dates::precision_note(event.start.precision) {
                         ui.label(crate::i18n::t(lang, key));
                     }
+                    if !event.has_source() {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            crate::i18n::t(lang, "timeline-no-source"),
+                        );
+                    }
                 })
             }
             Some(Hit::Cluster(_, _, count)) => {
@@ -790,6 +796,17 @@ fn paint_event(
         }
         Rect::from_center_size(pos2(cx, cy), Vec2::splat(2.0 * r))
     };
+    if !event.has_source() {
+        // An imported event nothing vouches for: a small hollow ring on its corner.
+        let at = pos2(shape_rect.right() + 1.0, shape_rect.top() - 1.0);
+        let ink = if dimmed {
+            palette.text_strong.gamma_multiply(0.35)
+        } else {
+            palette.text_strong
+        };
+        painter.circle_filled(at, 2.8, palette.canvas);
+        painter.circle_stroke(at, 2.8, Stroke::new(1.2, ink));
+    }
     if ctx.selected == Some(index) {
         painter.rect_stroke(
             shape_rect.expand(3.0),
