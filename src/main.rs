@@ -85,7 +85,8 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Write events to standard output as JSON, CSV, a Markdown or HTML handout, or iCalendar.
+    /// Write events to standard output as JSON, CSV, a Markdown or HTML handout, iCalendar,
+    /// TimelineJS JSON or `events.ron`.
     ///
     /// With --tour, the handout follows the tour's steps with their teaching notes.
     Export {

@@ -92,7 +92,7 @@ fn check_names_formats_it_cannot_read() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(format!(
-            "{}: this is a JSON file, which cannot be read yet: open an events file in RON",
+            "{}:1:1: the timeline has no events",
             json.display()
         )));
     let text = write(&dir, "notes.txt", b"hello");

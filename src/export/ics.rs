@@ -1,8 +1,6 @@
 //! iCalendar (RFC 5545): one all-day VEVENT per event.
 
-use chrono::Duration;
-
-use crate::model::{Lang, Precision, Timeline, date::first_of_next_month};
+use crate::model::{Lang, Timeline, date::after};
 
 /// A calendar with the events at `indices`.
 pub fn calendar(timeline: &Timeline, indices: &[usize], lang: Lang) -> String {
@@ -16,10 +14,7 @@ pub fn calendar(timeline: &Timeline, indices: &[usize], lang: Lang) -> String {
     for &index in indices {
         let event = &timeline.events[index];
         let last = event.end.unwrap_or(event.start);
-        let end_exclusive = match last.precision {
-            Precision::Day => last.date + Duration::days(1),
-            Precision::Month => first_of_next_month(last.date),
-        };
+        let end_exclusive = after(last);
         let mut description = event.summary().get(lang).to_owned();
         for source in event.sources() {
             description.push_str(&format!("\n{}: {}", source.publisher, source.title));

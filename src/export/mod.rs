@@ -1,8 +1,10 @@
-//! Writing events out: JSON, CSV, Markdown handouts and iCalendar.
+//! Writing events out: JSON, CSV, Markdown handouts, iCalendar, TimelineJS and `events.ron`.
 
 mod html;
 mod ics;
 mod markdown;
+mod ron;
+mod timelinejs;
 
 use serde::Serialize;
 
@@ -21,6 +23,10 @@ pub enum Format {
     Html,
     /// Calendar events (RFC 5545).
     Ics,
+    /// TimelineJS3 JSON, for Knight Lab's TimelineJS: one slide per event.
+    Timelinejs,
+    /// `events.ron`, for a curator to complete and `check`.
+    Ron,
 }
 
 /// Who a handout is for.
@@ -76,6 +82,8 @@ pub fn export(
         Format::Markdown => Ok(markdown::handout(timeline, indices, &handout, lang)),
         Format::Html => Ok(html::handout(timeline, indices, &handout, lang)),
         Format::Ics => Ok(ics::calendar(timeline, indices, lang)),
+        Format::Timelinejs => timelinejs::timeline(timeline, indices, &handout, lang),
+        Format::Ron => ron::timeline(timeline, indices),
     }
 }
 
@@ -140,6 +148,9 @@ pub enum ExportError {
     /// CSV serialisation failed.
     #[error("could not write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// RON serialisation failed.
+    #[error("could not write RON: {0}")]
+    Ron(#[from] ::ron::Error),
     /// The CSV writer's buffer could not be taken.
     #[error("could not write CSV: {0}")]
     CsvBuffer(String),
@@ -154,7 +165,7 @@ pub struct JsonEvent {
     pub start: String,
     /// `YYYY-MM-DD` or null.
     pub end: Option<String>,
-    /// `day` or `month`.
+    /// `day`, `month` or `year`.
     pub precision: String,
     /// `HH:MM` or null.
     pub time: Option<String>,
@@ -205,6 +216,7 @@ pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
         precision: match e.start.precision {
             crate::model::Precision::Day => "day".into(),
             crate::model::Precision::Month => "month".into(),
+            crate::model::Precision::Year => "year".into(),
         },
         time: e.time.map(|t| t.format("%H:%M").to_string()),
         category: timeline.categories[usize::from(e.category)].id.clone(),

@@ -127,6 +127,7 @@ pub fn month_year(lang: Lang, date: NaiveDate) -> String {
 /// The date in full: "Sunday, 9 August 2020, 21:30"; for month precision "August 2020".
 pub fn long_date(lang: Lang, date: FuzzyDate, time: Option<NaiveTime>) -> String {
     match date.precision {
+        Precision::Year => year(date.date),
         Precision::Month => capitalised(&month_year(lang, date.date)),
         Precision::Day => {
             let weekday = capitalised(&weekday_name(lang, date.date.weekday()));
@@ -141,8 +142,23 @@ pub fn long_date(lang: Lang, date: FuzzyDate, time: Option<NaiveTime>) -> String
 /// A compact date for lists: "9 August 2020" or "August 2020".
 pub fn short_date(lang: Lang, date: FuzzyDate) -> String {
     match date.precision {
+        Precision::Year => year(date.date),
         Precision::Month => capitalised(&month_year(lang, date.date)),
         Precision::Day => day_month_year(lang, date.date),
+    }
+}
+
+/// A year alone, as written in every language: "650", "2020".
+fn year(date: NaiveDate) -> String {
+    date.year().to_string()
+}
+
+/// The message key that says how little of a date is known, for dates less precise than a day.
+pub fn precision_note(precision: Precision) -> Option<&'static str> {
+    match precision {
+        Precision::Day => None,
+        Precision::Month => Some("details-month-precision"),
+        Precision::Year => Some("details-year-precision"),
     }
 }
 
@@ -168,6 +184,20 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> FuzzyDate {
         FuzzyDate::day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn a_year_alone_is_its_number() {
+        let year = FuzzyDate::parse("0650").unwrap();
+        for lang in Lang::ALL {
+            assert_eq!(long_date(lang, year, None), "650");
+            assert_eq!(span(lang, year, None), "650");
+        }
+        assert_eq!(precision_note(Precision::Day), None);
+        assert_eq!(
+            precision_note(Precision::Year),
+            Some("details-year-precision")
+        );
     }
 
     #[test]

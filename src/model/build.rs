@@ -343,6 +343,9 @@ struct Collected {
     event_tags: Interner,
     /// Strings that could not be borrowed from the source text.
     extra: String,
+    /// Whether the file comes from another tool (TimelineJS): its events may lack a source or
+    /// a summary, which is a warning rather than an error.
+    imported: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -390,6 +393,13 @@ impl<'s> Builder<'s> {
         self.data.tours = tours;
     }
 
+    /// Marks the file as made with another tool, which knows nothing of this program's trust
+    /// rule: an event without a source with a URL, or without a summary, is a warning (shown
+    /// as "no source"), not an error.
+    pub fn imported(&mut self) {
+        self.data.imported = true;
+    }
+
     /// One more event: checked now, its references resolved at the end.
     pub fn event(&mut self, event: RawEvent<'s>) {
         let index = self.data.events.len();
@@ -428,6 +438,7 @@ impl<'s> Builder<'s> {
     fn compact(&mut self, record: RawEvent<'_>, index: usize) -> Event {
         let path = || Path::root().key("events").index(index);
         let data = &mut self.data;
+        let imported = data.imported;
         let v = &mut data.v;
         let start = v.date(record.start.as_str(), || path().key("start"));
         let end = record
@@ -446,7 +457,7 @@ impl<'s> Builder<'s> {
             let parsed = parse_time(time.as_str())
                 .map_err(|err| v.value(path().key("time"), err.to_string()))
                 .ok()?;
-            if start.is_some_and(|s| s.precision == Precision::Month) {
+            if start.is_some_and(|s| s.precision != Precision::Day) {
                 v.value(
                     path().key("time"),
                     "a time needs a start date with a day (`YYYY-MM-DD`)".into(),
@@ -468,10 +479,15 @@ impl<'s> Builder<'s> {
         }
         v.text_chars(record.title.parts(), || path().key("title"));
         v.text_chars(record.summary.parts(), || path().key("summary"));
-        if !record.summary.has_english() {
+        if !record.summary.has_english() && !imported {
             v.missing_english(path().key("summary"), "summary");
         }
-        if !record.sources.iter().any(|s| s.url.is_some()) {
+        if !record.sources.iter().any(|s| s.url.is_some()) && imported {
+            v.warn(
+                path().key("sources"),
+                "no source: nothing says where this event's facts come from; add a source with an http or https `url` (in the text as a link, or in `events.ron` after `export --format ron`)".into(),
+            );
+        } else if !record.sources.iter().any(|s| s.url.is_some()) {
             v.key(
                 path().key("sources"),
                 "no source with a URL: every event needs at least one source with an http or https `url`".into(),
@@ -596,6 +612,7 @@ impl Collected {
             event_actors,
             event_tags,
             extra: _,
+            imported: _,
         } = self;
         let root = Path::root();
         let title = title.unwrap_or_default();

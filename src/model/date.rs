@@ -1,4 +1,5 @@
-//! Dates as curators write them: `"2020-08-09"` (a day) or `"2020-09"` (only the month is known).
+//! Dates as curators write them: `"2020-08-09"` (a day), `"2020-09"` (only the month is known) or
+//! `"0650"` (only the year is known, as for many dates of older history).
 
 use std::fmt;
 
@@ -21,14 +22,16 @@ pub enum Precision {
     Day,
     /// Only the month is known; the date stands for the whole month.
     Month,
+    /// Only the year is known; the date stands for the whole year.
+    Year,
 }
 
 /// Why a text is not a date.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    /// Not in the form `YYYY-MM-DD` or `YYYY-MM`.
+    /// Not in the form `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     #[error(
-        "`{0}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known"
+        "`{0}` is not a date: expected `YYYY-MM-DD`, or `YYYY-MM` when only the month is known, or `YYYY` when only the year is known"
     )]
     Form(String),
     /// A month outside 1 to 12.
@@ -56,10 +59,11 @@ pub enum DateError {
 #[error("`{0}` is not a time: expected `HH:MM` from 00:00 to 23:59")]
 pub struct TimeError(pub String);
 
-/// A calendar date with its precision. For month precision `date` is the first of the month.
+/// A calendar date with its precision. For month precision `date` is the first of the month, for
+/// year precision the first of January.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FuzzyDate {
-    /// The day, or the first day of the month when only the month is known.
+    /// The day, or the first day of the month (or year) when only the month (or year) is known.
     pub date: NaiveDate,
     /// How much of `date` is known.
     pub precision: Precision,
@@ -74,7 +78,18 @@ impl FuzzyDate {
         }
     }
 
-    /// Parses `YYYY-MM-DD` or `YYYY-MM`, explaining what is wrong otherwise.
+    /// A date known to the year only: it stands for the whole of `year` (1 to 9999).
+    pub fn year(year: i32) -> Option<Self> {
+        if !(1..=9999).contains(&year) {
+            return None;
+        }
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            precision: Precision::Year,
+        })
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, explaining what is wrong otherwise.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let mut split = text.splitn(4, '-');
         let parts: [Option<&str>; 4] = [split.next(), split.next(), split.next(), split.next()];
@@ -91,6 +106,10 @@ impl FuzzyDate {
             }
         };
         match parts {
+            [Some(y), None, None, None] => {
+                let year = number(y, 4)?;
+                FuzzyDate::year(year as i32).ok_or_else(bad_form)
+            }
             [Some(y), Some(m), None, None] => {
                 let (year, month) = (number(y, 4)?, number(m, 2)?);
                 let date = NaiveDate::from_ymd_opt(year as i32, month, 1)
@@ -129,6 +148,7 @@ impl FuzzyDate {
         match self.precision {
             Precision::Day => self.start_seconds() + DAY,
             Precision::Month => seconds_from_date(first_of_next_month(self.date)),
+            Precision::Year => seconds_from_date(first_of_next_year(self.date)),
         }
     }
 
@@ -144,6 +164,7 @@ impl fmt::Display for FuzzyDate {
         match self.precision {
             Precision::Day => write!(f, "{}", self.date.format("%Y-%m-%d")),
             Precision::Month => write!(f, "{}", self.date.format("%Y-%m")),
+            Precision::Year => write!(f, "{}", self.date.format("%Y")),
         }
     }
 }
@@ -174,6 +195,20 @@ pub fn first_of_next_month(date: NaiveDate) -> NaiveDate {
         (date.year(), date.month() + 1)
     };
     NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
+}
+
+/// The first of January of the year after `date`'s year.
+pub fn first_of_next_year(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(date.year() + 1, 1, 1).unwrap_or(date)
+}
+
+/// The first day after what `date` stands for: the next day, month or year.
+pub fn after(date: FuzzyDate) -> NaiveDate {
+    match date.precision {
+        Precision::Day => date.date.succ_opt().unwrap_or(date.date),
+        Precision::Month => first_of_next_month(date.date),
+        Precision::Year => first_of_next_year(date.date),
+    }
 }
 
 /// Parses a local time `HH:MM`.
@@ -220,6 +255,25 @@ mod tests {
         assert_eq!(month.precision, Precision::Month);
         assert_eq!((month.end_seconds() - month.start_seconds()) / DAY, 30.0);
         assert_eq!(month.to_string(), "2020-09");
+    }
+
+    #[test]
+    fn parses_years_down_to_the_first() {
+        let year = FuzzyDate::parse("0650").unwrap();
+        assert_eq!(year.precision, Precision::Year);
+        assert_eq!(year.date, NaiveDate::from_ymd_opt(650, 1, 1).unwrap());
+        assert_eq!(year.weekday(), None);
+        assert_eq!((year.end_seconds() - year.start_seconds()) / DAY, 365.0);
+        assert_eq!(year.to_string(), "0650");
+        assert_eq!(FuzzyDate::parse("2020").unwrap().to_string(), "2020");
+        assert_eq!(FuzzyDate::parse("0001").unwrap().date.year(), 1);
+        assert!(FuzzyDate::parse("0000").is_err());
+        assert!(FuzzyDate::parse("650").is_err());
+        assert_eq!(FuzzyDate::year(10_000), None);
+        assert_eq!(
+            after(FuzzyDate::parse("0999").unwrap()),
+            NaiveDate::from_ymd_opt(1000, 1, 1).unwrap()
+        );
     }
 
     #[test]

@@ -156,18 +156,6 @@ pub enum LoadError {
         /// The limit.
         limit: u64,
     },
-    /// The file is in a format that cannot be read yet.
-    #[error(
-        "{file}: this is a {format} file, which cannot be read yet: open an events file in {readable}"
-    )]
-    Unsupported {
-        /// The file.
-        file: String,
-        /// The format its content or extension shows.
-        format: &'static str,
-        /// The formats that can be read.
-        readable: String,
-    },
     /// Neither the file's content nor its extension shows a known format.
     #[error("{file}: not an events file this program can read: open an events file in {readable}")]
     UnknownFormat {

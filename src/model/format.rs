@@ -10,15 +10,15 @@ use std::path::Path;
 pub enum Format {
     /// `events.ron`: `Timeline(title: …, categories: […], events: […])`.
     Ron,
-    /// JSON, like a TimelineJS file (`{"events": […]}`).
+    /// TimelineJS3 JSON (`{"title": …, "events": […]}`).
     Json,
-    /// CSV, like a TimelineJS spreadsheet (`Year,Month,Day,…,Headline,Text,…`).
+    /// The TimelineJS Google Sheets template as CSV (`Year,Month,Day,…,Headline,Text,…`).
     Csv,
 }
 
 impl Format {
     /// The formats that can be read.
-    pub const READABLE: &[Format] = &[Format::Ron];
+    pub const READABLE: &[Format] = &[Format::Ron, Format::Json, Format::Csv];
 
     /// Its name in messages.
     pub fn name(self) -> &'static str {
@@ -33,8 +33,10 @@ impl Format {
     fn description(self) -> &'static str {
         match self {
             Format::Ron => "RON (`.ron`, starting with `Timeline(`)",
-            Format::Json => "JSON (`.json`)",
-            Format::Csv => "CSV (`.csv`)",
+            Format::Json => "TimelineJS JSON (`.json`, starting with `{`)",
+            Format::Csv => {
+                "the TimelineJS sheet as CSV (`.csv`, with a header row `Year,Month,Day,…`)"
+            }
         }
     }
 
@@ -42,11 +44,6 @@ impl Format {
     pub fn readable() -> String {
         let names: Vec<&str> = Self::READABLE.iter().map(|f| f.description()).collect();
         names.join(", ")
-    }
-
-    /// Whether files in this format can be read.
-    pub fn is_readable(self) -> bool {
-        Self::READABLE.contains(&self)
     }
 
     /// The format of a file with these `bytes` at `path`: by its content when that is clear,

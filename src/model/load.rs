@@ -1,6 +1,6 @@
 //! Loading an events file: from a path, from bytes or text, or the bundled one.
 //!
-//! The file's reader ([`super::ron`]) feeds the [`super::build`]er, which checks everything
+//! The file's reader ([`super::ron`], or [`super::timelinejs`] for TimelineJS files) feeds the [`super::build`]er, which checks everything
 //! and builds the timeline; every problem of a file is reported together with its line and
 //! column.
 
@@ -12,6 +12,7 @@ use super::format::Format;
 use super::read::read_bounded;
 use super::ron::{Ron, locate::line_col};
 use super::timeline::Timeline;
+use super::timelinejs::{csv::TimelineJsCsv, json::TimelineJsJson};
 
 pub use super::check::{FastMap, check_image_path, check_url, did_you_mean};
 
@@ -73,33 +74,44 @@ pub fn load_path(path: &FsPath) -> Result<Timeline, LoadError> {
         file: file.clone(),
         source,
     })?;
-    match Format::detect(&bytes, path) {
-        Some(Format::Ron) => {}
-        Some(format) => {
-            return Err(LoadError::Unsupported {
-                file,
-                format: format.name(),
-                readable: Format::readable(),
-            });
-        }
-        None => {
-            return Err(LoadError::UnknownFormat {
-                file,
-                readable: Format::readable(),
-            });
-        }
-    }
+    let Some(format) = Format::detect(&bytes, path) else {
+        return Err(LoadError::UnknownFormat {
+            file,
+            readable: Format::readable(),
+        });
+    };
     match String::from_utf8(bytes) {
-        Ok(text) => load_owned(text, &file, &Assets::beside(path)),
+        Ok(text) => load_as(format, text, &file, &Assets::beside(path)),
         Err(err) => Err(not_utf8(err.as_bytes(), &file)),
     }
 }
 
-/// Checks and indexes the bytes of a RON events file; `file` names it in messages.
+/// Checks and indexes the bytes of an events file in any readable format, told by its content
+/// (else by the extension of `file`); `file` names it in messages.
 pub fn load_bytes(bytes: &[u8], file: &str, assets: &Assets) -> Result<Timeline, LoadError> {
+    let Some(format) = Format::detect(bytes, FsPath::new(file)) else {
+        return Err(LoadError::UnknownFormat {
+            file: file.to_owned(),
+            readable: Format::readable(),
+        });
+    };
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_owned(text.to_owned(), file, assets),
+        Ok(text) => load_as(format, text.to_owned(), file, assets),
         Err(_) => Err(not_utf8(bytes, file)),
+    }
+}
+
+/// Checks and indexes `text` as a file in `format`.
+pub fn load_as(
+    format: Format,
+    text: String,
+    file: &str,
+    assets: &Assets,
+) -> Result<Timeline, LoadError> {
+    match format {
+        Format::Ron => build(text, file, assets, &Ron),
+        Format::Json => build(text, file, assets, &TimelineJsJson),
+        Format::Csv => build(text, file, assets, &TimelineJsCsv),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod read;
 pub mod ron;
 pub mod text;
 pub mod timeline;
+pub mod timelinejs;
 
 pub use date::{FuzzyDate, Precision, Seconds};
 pub use error::{Diagnostic, LoadError};

@@ -255,6 +255,12 @@ impl Event {
         self.sources.len()
     }
 
+    /// Whether a source with a URL says where the event's facts come from. Always true in a
+    /// curated file; an imported file's events may have none, and are marked "no source".
+    pub fn has_source(&self) -> bool {
+        self.sources.iter().any(|s| !s.url.is_none())
+    }
+
     /// The sources, in the file's order.
     pub fn sources(&self) -> impl ExactSizeIterator<Item = SourceRef<'_>> {
         self.sources.iter().map(|s| {

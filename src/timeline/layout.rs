@@ -352,11 +352,12 @@ pub struct Metrics {
     pub promote: u8,
 }
 
-/// How many importance levels the filter lifts: none when key events are shown, else the
-/// levels above the most important one it keeps (so that filtering to details alone never
-/// leaves an empty canvas of ticks).
-pub fn promotion(kept: &std::collections::BTreeSet<u8>) -> u8 {
-    kept.first().map_or(0, |most| most.saturating_sub(1))
+/// How many importance levels to lift, given the most important level among the shown events:
+/// none when key events are shown, else enough that the most important shown level is drawn
+/// as key events are (filtering to details alone, or an imported file with no key events,
+/// never leaves a canvas of ticks).
+pub fn promotion(most_important_shown: Option<u8>) -> u8 {
+    most_important_shown.map_or(0, |most| most.saturating_sub(1))
 }
 
 /// The importance an event is drawn at, after `promote`.
@@ -705,10 +706,10 @@ mod tests {
 
     #[test]
     fn filtering_to_lower_levels_draws_them_as_key_events() {
-        assert_eq!(promotion(&[].into()), 0);
-        assert_eq!(promotion(&[1, 3].into()), 0);
-        assert_eq!(promotion(&[2, 3].into()), 1);
-        assert_eq!(promotion(&[3].into()), 2);
+        assert_eq!(promotion(None), 0);
+        assert_eq!(promotion(Some(1)), 0);
+        assert_eq!(promotion(Some(2)), 1);
+        assert_eq!(promotion(Some(3)), 2);
         assert_eq!(drawn_importance(3, 2), 1);
         assert_eq!(drawn_importance(3, 1), 2);
         assert_eq!(drawn_importance(1, 2), 1);

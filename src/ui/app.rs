@@ -855,7 +855,7 @@ impl App {
             event.start_seconds(),
             event.end_seconds().max(event.start_seconds() + 3600.0),
         );
-        let promote = crate::timeline::layout::promotion(&self.state.filter.importance);
+        let promote = self.shown.as_ref().map_or(0, |s| s.promote);
         let importance = crate::timeline::layout::drawn_importance(event.importance, promote);
         let view = crate::timeline::layout::view_showing(target, importance, a, b);
         if view != target {

@@ -1,7 +1,7 @@
 //! The details of the selected event: text, places, actors, image and sources.
 
 use crate::i18n::{dates, t, tr};
-use crate::model::{Event, Lang, Precision, Timeline};
+use crate::model::{Event, Lang, Timeline};
 
 use super::command::{AppCommand, Command, FilterCommand, SelectionCommand};
 use super::frame::FrameCtx;
@@ -73,8 +73,8 @@ fn details_ui(
             if let Some(end) = event.end {
                 date = format!("{date} – {}", dates::long_date(lang, end, None));
             }
-            if event.start.precision == Precision::Month {
-                date = format!("{date} ({})", t(lang, "details-month-precision"));
+            if let Some(key) = dates::precision_note(event.start.precision) {
+                date = format!("{date} ({})", t(lang, key));
             }
             ui.label(egui::RichText::new(date).strong());
             egui::Grid::new("facts")
@@ -123,6 +123,9 @@ fn details_ui(
             }
             ui.separator();
             ui.strong(t(lang, "details-sources"));
+            if !event.has_source() {
+                ui.colored_label(ui.visuals().warn_fg_color, t(lang, "details-no-source"));
+            }
             for source in event.sources() {
                 let published = dates::published(lang, source.published)
                     .map(|d| format!(" — {d}"))

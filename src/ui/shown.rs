@@ -22,6 +22,9 @@ pub struct Shown {
     pub data_generation: u64,
     /// Indices of the events that pass the filter, in time order.
     pub visible: Vec<usize>,
+    /// Importance levels lifted when drawing (see [`crate::timeline::layout::promotion`]):
+    /// the shown events' most important level is drawn at every zoom.
+    pub promote: u8,
     /// Per event: matches the search (all true without a search).
     pub matches: Vec<bool>,
     /// Events matching the search (within the other filters), in time order.
@@ -62,6 +65,7 @@ impl Shown {
         Self {
             data_generation,
             visible: Vec::new(),
+            promote: 0,
             matches: Vec::new(),
             search_results: Vec::new(),
             search_waiting: false,
@@ -118,6 +122,9 @@ impl Shown {
         if visible != self.visible || self.lanes.events.len() != timeline.categories.len() {
             self.lanes = LaneIndex::new(timeline, &visible);
             self.places = PlaceCounts::new(timeline, &visible);
+            self.promote = crate::timeline::layout::promotion(
+                visible.iter().map(|&i| timeline.events[i].importance).min(),
+            );
         }
         self.visible = visible;
         // Dimmed, not hidden: the matches get lanes of their own, so that density strips can

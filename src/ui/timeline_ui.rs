@@ -183,7 +183,7 @@ impl TimelinePanel {
             label_pad: 5.0,
             rows: heights.rows,
             keep: ctx.selected,
-            promote: layout::promotion(&ctx.state.filter.importance),
+            promote: ctx.shown.promote,
         };
         let label_font = FontId::proportional(13.0);
         let mut hits: Vec<(Rect, Hit)> = Vec::new();
@@ -304,8 +304,14 @@ impl TimelinePanel {
                 response.on_hover_ui_at_pointer(|ui| {
                     ui.strong(event.title().get(lang));
                     ui.label(dates::span(lang, event.start, event.end));
-                    if event.start.precision == crate::model::Precision::Month {
-                        ui.label(crate::i18n::t(lang, "details-month-precision"));
+                    if let Some(key) = dates::precision_note(event.start.precision) {
+                        ui.label(crate::i18n::t(lang, key));
+                    }
+                    if !event.has_source() {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            crate::i18n::t(lang, "timeline-no-source"),
+                        );
                     }
                 })
             }
@@ -847,12 +853,12 @@ fn paint_event(
     } else {
         colour
     };
-    let month_only = event.start.precision == crate::model::Precision::Month;
+    let month_only = event.start.precision != crate::model::Precision::Day;
     // Text inside a bar: black or white, whichever reads on its fill.
     let mut bar_label = palette.text_strong;
     let shape_rect = if bar {
         // A day whose hour is unknown is drawn lighter than a span the sources give; a month
-        // whose day is unknown lighter still and hatched: not a month-long event.
+        // (or year) whose day is unknown lighter still and hatched: not a month-long event.
         let fill = if month_only {
             fill.gamma_multiply(0.3)
         } else {
@@ -902,6 +908,17 @@ fn paint_event(
             FontId::proportional(9.5),
             palette.label_on(palette.selection),
         );
+    }
+    if !event.has_source() {
+        // An imported event nothing vouches for: a small hollow ring on its corner.
+        let at = pos2(shape_rect.right() + 1.0, shape_rect.top() - 1.0);
+        let ink = if dimmed {
+            palette.text_strong.gamma_multiply(0.35)
+        } else {
+            palette.text_strong
+        };
+        painter.circle_filled(at, 2.8, palette.canvas);
+        painter.circle_stroke(at, 2.8, Stroke::new(1.2, ink));
     }
     if ctx.selected == Some(index) {
         painter.rect_stroke(
