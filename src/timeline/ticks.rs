@@ -43,7 +43,8 @@ enum Step {
     Years(i32),
 }
 
-const STEPS: [Step; 11] = [
+/// From hours to millennia: an imported timeline may span centuries (years 1 to 9999).
+const STEPS: [Step; 17] = [
     Step::Hours(1),
     Step::Hours(3),
     Step::Hours(6),
@@ -55,6 +56,12 @@ const STEPS: [Step; 11] = [
     Step::Years(1),
     Step::Years(5),
     Step::Years(10),
+    Step::Years(25),
+    Step::Years(50),
+    Step::Years(100),
+    Step::Years(250),
+    Step::Years(500),
+    Step::Years(1000),
 ];
 
 impl Step {
@@ -254,6 +261,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn centuries_have_ticks_too(
+            first_year in 1i32..9000, years in 20.0f64..1000.0, width in 300.0f64..2500.0,
+        ) {
+            let start = crate::model::date::seconds_from_date(NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap());
+            let view = TimeView { min: start, span: years * 365.25 * DAY };
+            let mapping = ScreenMapping::new(view, 0.0, width);
+            let axis = axis(&mapping, Lang::En, &mut measure);
+            prop_assert!(axis.ticks.len() >= 2, "{first_year} + {years} years: {:?}", axis.ticks.len());
+            for pair in axis.ticks.windows(2) {
+                prop_assert!(pair[0].x + LABEL_PAD + measure(&pair[0].label) + LABEL_GAP <= pair[1].x);
+            }
+        }
+
         #[test]
         fn ticks_never_collide_and_cover_the_view(
             min in 1.45e9f64..1.65e9, span in 3600.0f64..4e8, width in 300.0f64..2500.0, lang in 0usize..3,
