@@ -200,6 +200,35 @@ pub struct JsonSource {
     pub url: Option<String>,
 }
 
+/// The ids of an event's places, actors and tags, as a file names them.
+pub(crate) struct Ids {
+    pub places: Vec<String>,
+    pub actors: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+impl Ids {
+    pub(crate) fn of(timeline: &Timeline, e: &crate::model::Event) -> Self {
+        Self {
+            places: e
+                .places()
+                .iter()
+                .map(|&p| timeline.places[p as usize].id.clone())
+                .collect(),
+            actors: e
+                .actors()
+                .iter()
+                .map(|&a| timeline.actors[a as usize].id.clone())
+                .collect(),
+            tags: e
+                .tags()
+                .iter()
+                .map(|&t| timeline.tags[t as usize].clone())
+                .collect(),
+        }
+    }
+}
+
 fn text_map(text: &Text) -> std::collections::BTreeMap<String, String> {
     text.iter()
         .map(|(l, t)| (l.code().to_owned(), t.to_owned()))
@@ -209,6 +238,7 @@ fn text_map(text: &Text) -> std::collections::BTreeMap<String, String> {
 /// The JSON form of one event.
 pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
     let e = &timeline.events[index];
+    let ids = Ids::of(timeline, e);
     JsonEvent {
         id: e.id().to_owned(),
         start: e.start.date.format("%Y-%m-%d").to_string(),
@@ -223,21 +253,9 @@ pub fn json_event(timeline: &Timeline, index: usize) -> JsonEvent {
         importance: e.importance,
         title: text_map(&e.title().to_text()),
         summary: text_map(&e.summary().to_text()),
-        places: e
-            .places()
-            .iter()
-            .map(|&p| timeline.places[p as usize].id.clone())
-            .collect(),
-        actors: e
-            .actors()
-            .iter()
-            .map(|&a| timeline.actors[a as usize].id.clone())
-            .collect(),
-        tags: e
-            .tags()
-            .iter()
-            .map(|&t| timeline.tags[t as usize].clone())
-            .collect(),
+        places: ids.places,
+        actors: ids.actors,
+        tags: ids.tags,
         sources: e
             .sources()
             .map(|s| JsonSource {

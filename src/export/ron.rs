@@ -68,6 +68,7 @@ pub fn timeline(timeline: &Timeline, indices: &[usize]) -> Result<String, Export
 
 fn event(timeline: &Timeline, index: usize) -> EventRecord {
     let e = &timeline.events[index];
+    let ids = super::Ids::of(timeline, e);
     let text = |t: crate::model::timeline::TextRef<'_>| {
         let t = t.to_text();
         Text {
@@ -85,21 +86,9 @@ fn event(timeline: &Timeline, index: usize) -> EventRecord {
         importance: e.importance,
         title: text(e.title()),
         summary: text(e.summary()),
-        places: e
-            .places()
-            .iter()
-            .map(|&p| timeline.places[p as usize].id.clone())
-            .collect(),
-        actors: e
-            .actors()
-            .iter()
-            .map(|&a| timeline.actors[a as usize].id.clone())
-            .collect(),
-        tags: e
-            .tags()
-            .iter()
-            .map(|&t| timeline.tags[t as usize].clone())
-            .collect(),
+        places: ids.places,
+        actors: ids.actors,
+        tags: ids.tags,
         image: e.image().cloned(),
         sources: e
             .sources()

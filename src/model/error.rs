@@ -31,6 +31,21 @@ impl Diagnostic {
         }
     }
 
+    /// A builder's `problem`, located by its reader at `line:col` of `file`.
+    pub fn located(
+        file: &str,
+        (line, col): (usize, usize),
+        problem: super::problem::Problem,
+    ) -> Self {
+        Self {
+            file: file.to_owned(),
+            line,
+            col,
+            message: problem.message,
+            severity: problem.severity,
+        }
+    }
+
     /// What kind of problem this is, for counting many of them: the message with what is
     /// quoted in it (ids, values) and numbers left out, so that `unknown category `protests``
     /// in ten thousand events is one kind.

@@ -58,16 +58,7 @@ impl Reader for Ron {
         let mut diagnostics: Vec<Diagnostic> = problems
             .into_iter()
             .zip(offsets)
-            .map(|(problem, offset)| {
-                let (line, col) = lines.line_col(offset);
-                Diagnostic {
-                    file: file.to_owned(),
-                    line,
-                    col,
-                    message: problem.message,
-                    severity: problem.severity,
-                }
-            })
+            .map(|(problem, offset)| Diagnostic::located(file, lines.line_col(offset), problem))
             .collect();
         diagnostics.sort_by_key(|d| (d.line, d.col));
         diagnostics

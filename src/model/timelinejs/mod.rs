@@ -533,14 +533,8 @@ fn diagnostics(
     let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
         .map(|problem| {
-            let (line, col) = lines.line_col(offset_of(document, &problem.path));
-            Diagnostic {
-                file: file.to_owned(),
-                line,
-                col,
-                message: problem.message,
-                severity: problem.severity,
-            }
+            let at = lines.line_col(offset_of(document, &problem.path));
+            Diagnostic::located(file, at, problem)
         })
         .collect();
     diagnostics.sort_by_key(|d| (d.line, d.col));
