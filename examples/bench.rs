@@ -1,6 +1,7 @@
 //! Benchmark: load, frame, search and filter times on generated files of several sizes.
 //!
-//! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]`
+//! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]
+//! [--only load,errors,frame,map,search]`
 //!
 //! Prints one JSON object per line on stdout and nothing else; progress goes to stderr.
 
@@ -11,6 +12,10 @@ use belarus_timeline::model::{self, Lang, Timeline};
 use belarus_timeline::query::Filter;
 use belarus_timeline::timeline::TimeView;
 use belarus_timeline::ui::{App, FilterCommand, Loaded};
+
+// The window's allocator (see src/main.rs), so that frames cost here what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const WIDTH: f32 = 1600.0;
 const HEIGHT: f32 = 900.0;
@@ -48,13 +53,20 @@ fn main() {
             }
         });
     let frames = if quick { 20 } else { 120 };
+    // Which groups of rows to run (all when not given).
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect());
+    let runs = |group: &str| only.as_ref().is_none_or(|o| o.iter().any(|g| g == group));
     let dir = std::env::temp_dir().join(format!("belarus-timeline-bench-{}", std::process::id()));
     if let Err(err) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {err}", dir.display());
         std::process::exit(1);
     }
     for &n in &sizes {
-        if let Err(err) = bench_size(n, frames, &dir) {
+        if let Err(err) = bench_size(n, frames, &dir, &runs) {
             eprintln!("size {n}: {err}");
             std::process::exit(1);
         }
@@ -83,7 +95,12 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| (kb / 1024.0).round())
 }
 
-fn bench_size(n: usize, frames: usize, dir: &std::path::Path) -> Result<(), String> {
+fn bench_size(
+    n: usize,
+    frames: usize,
+    dir: &std::path::Path,
+    runs: &dyn Fn(&str) -> bool,
+) -> Result<(), String> {
     let path = dir.join(format!("events-{n}.ron"));
     {
         let file = std::fs::File::create(&path).map_err(|e| e.to_string())?;
@@ -94,19 +111,29 @@ fn bench_size(n: usize, frames: usize, dir: &std::path::Path) -> Result<(), Stri
     let bytes = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
     eprintln!("{n} events, {bytes} bytes");
 
-    let (ron_parse_ms, _) = in_child("--child-parse", &path)?;
-    let (load_ms, peak_rss_mb) = in_child("--child-load", &path)?;
-    println!(
-        r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
-    );
-    errors_bench(n, &path)?;
+    if runs("load") {
+        let (ron_parse_ms, _) = in_child("--child-parse", &path)?;
+        let (load_ms, peak_rss_mb) = in_child("--child-load", &path)?;
+        println!(
+            r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
+        );
+    }
+    if runs("errors") {
+        errors_bench(n, &path)?;
+    }
     let timeline = model::load_path(&path).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(&path);
 
     let timeline = Arc::new(timeline);
-    frames_bench(&timeline, n, frames);
-    map_bench(&timeline, n, frames);
-    search_and_filter_bench(&timeline, n);
+    if runs("frame") {
+        frames_bench(&timeline, n, frames);
+    }
+    if runs("map") {
+        map_bench(&timeline, n, frames);
+    }
+    if runs("search") {
+        search_and_filter_bench(&timeline, n);
+    }
     Ok(())
 }
 

@@ -15,6 +15,13 @@ use belarus_timeline::ui::theme::Theme;
 use cli::Present;
 use cli::render::RenderArgs;
 
+// Frames allocate and free a few large buffers (the tessellated meshes): the system allocator
+// returns them to the kernel and faults them back in every frame, which cost the map panel
+// two thirds of its frame (measured in examples/bench.rs). mimalloc keeps them, as Rerun's
+// viewer does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Explore a curated, sourced timeline of the 2020–2021 Belarusian protests.
 ///
 /// Without a subcommand, opens the window on the bundled events (or on --events PATH).

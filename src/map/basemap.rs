@@ -54,6 +54,58 @@ pub struct Line {
     pub bounds: PlaneRect,
 }
 
+/// Lines are cut into pieces of at most this many points (each piece starting where the last
+/// ended), so that a view draws the pieces it shows, not every long coastline whole.
+pub const PIECE_POINTS: usize = 64;
+
+impl Fill {
+    /// The triangles whose bounds meet `area`, with the vertices they use alone: what a view
+    /// of `area` has to draw.
+    pub fn clipped(&self, area: &PlaneRect) -> Fill {
+        let mut index_of = vec![u32::MAX; self.vertices.len()];
+        let mut clipped = Fill::default();
+        for triangle in self.indices.chunks_exact(3) {
+            let corners = triangle
+                .iter()
+                .filter_map(|&i| self.vertices.get(i as usize));
+            let meets = PlaneRect::around(corners.copied()).is_some_and(|b| b.intersects(area));
+            if !meets {
+                continue;
+            }
+            for &i in triangle {
+                let slot = &mut index_of[i as usize];
+                if *slot == u32::MAX {
+                    *slot = clipped.vertices.len() as u32;
+                    clipped.vertices.push(self.vertices[i as usize]);
+                }
+                clipped.indices.push(*slot);
+            }
+        }
+        clipped
+    }
+}
+
+/// `points` as pieces of at most [`PIECE_POINTS`] points, each starting at the last one's end.
+fn pieces(points: Vec<Plane>) -> Vec<Line> {
+    let lines: Vec<&[Plane]> = if points.len() <= PIECE_POINTS {
+        vec![&points]
+    } else {
+        (0..points.len() - 1)
+            .step_by(PIECE_POINTS - 1)
+            .map(|start| &points[start..(start + PIECE_POINTS).min(points.len())])
+            .collect()
+    };
+    lines
+        .into_iter()
+        .filter_map(|piece| {
+            PlaneRect::around(piece.iter().copied()).map(|bounds| Line {
+                points: piece.to_vec(),
+                bounds,
+            })
+        })
+        .collect()
+}
+
 /// The decoded base map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BaseMap {
@@ -249,9 +301,7 @@ impl Reader<'_> {
             let points = (0..length)
                 .map(|_| self.point(quantum))
                 .collect::<Result<Vec<_>, _>>()?;
-            if let Some(bounds) = PlaneRect::around(points.iter().copied()) {
-                lines.push(Line { points, bounds });
-            }
+            lines.extend(pieces(points));
         }
         Ok(lines)
     }
@@ -284,6 +334,41 @@ mod tests {
             lon: 37.62,
         });
         assert!(all.min.x < london.x && all.max.x > moscow.x, "{all:?}");
+    }
+
+    #[test]
+    fn a_clipped_fill_keeps_the_triangles_that_meet_the_area_and_only_those() {
+        let map = BaseMap::bundled().expect("the bundled base map decodes");
+        let belarus = PlaneRect::around(map.home.vertices.iter().copied()).expect("Belarus");
+        let clipped = map.land.clipped(&belarus);
+        assert!(clipped.indices.len() < map.land.indices.len() / 2);
+        let triangles = |fill: &Fill| -> Vec<[(u64, u64); 3]> {
+            let key = |p: Plane| (p.x.to_bits(), p.y.to_bits());
+            fill.indices
+                .chunks_exact(3)
+                .map(|t| [0, 1, 2].map(|k| key(fill.vertices[t[k] as usize])))
+                .collect()
+        };
+        let kept = triangles(&clipped);
+        let meets = |t: &[(u64, u64); 3]| {
+            PlaneRect::around(
+                t.iter()
+                    .map(|&(x, y)| Plane::new(f64::from_bits(x), f64::from_bits(y))),
+            )
+            .is_some_and(|b| b.intersects(&belarus))
+        };
+        assert!(kept.iter().all(meets));
+        let all = triangles(&map.land);
+        assert_eq!(kept.len(), all.iter().filter(|t| meets(t)).count());
+        // Poland and Lithuania, Belarus's neighbours, are among the kept.
+        assert!(clipped.vertices.len() > 100);
+        // Every vertex is used.
+        let mut used = vec![false; clipped.vertices.len()];
+        clipped
+            .indices
+            .iter()
+            .for_each(|&i| used[i as usize] = true);
+        assert!(used.iter().all(|&u| u));
     }
 
     #[test]
@@ -344,6 +429,28 @@ mod tests {
                 let distance = (p.y - y).abs() * dx / dx.hypot(dy).max(1e-12);
                 prop_assert!(distance <= tolerance + 1e-9, "{p:?} is {distance} away");
             }
+        }
+
+        #[test]
+        fn long_lines_become_joined_pieces(n in 0usize..400) {
+            let points: Vec<Plane> = (0..n).map(|i| Plane::new(i as f64, (i * i % 7) as f64)).collect();
+            let lines = pieces(points.clone());
+            prop_assert!(lines.iter().all(|l| l.points.len() <= PIECE_POINTS));
+            let mut joined: Vec<Plane> = Vec::new();
+            for line in &lines {
+                if let Some(last) = joined.last() {
+                    prop_assert_eq!(Some(last), line.points.first());
+                    joined.extend(&line.points[1..]);
+                } else {
+                    joined.extend(&line.points);
+                }
+                let inside = |p: &Plane| {
+                    (line.bounds.min.x..=line.bounds.max.x).contains(&p.x)
+                        && (line.bounds.min.y..=line.bounds.max.y).contains(&p.y)
+                };
+                prop_assert!(line.points.iter().all(inside));
+            }
+            prop_assert_eq!(joined, points);
         }
 
         #[test]

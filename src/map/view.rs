@@ -41,6 +41,33 @@ impl PlaneRect {
             (self.min.y + self.max.y) / 2.0,
         )
     }
+
+    /// Whether the two share any point (touching edges count).
+    pub fn intersects(&self, other: &Self) -> bool {
+        self.min.x <= other.max.x
+            && other.min.x <= self.max.x
+            && self.min.y <= other.max.y
+            && other.min.y <= self.max.y
+    }
+
+    /// Whether `other` lies wholly inside.
+    pub fn contains_rect(&self, other: &Self) -> bool {
+        self.min.x <= other.min.x
+            && other.max.x <= self.max.x
+            && self.min.y <= other.min.y
+            && other.max.y <= self.max.y
+    }
+
+    /// Grown by `fraction` of its width and height on every side.
+    #[must_use]
+    pub fn grown(&self, fraction: f64) -> Self {
+        let dx = (self.max.x - self.min.x) * fraction;
+        let dy = (self.max.y - self.min.y) * fraction;
+        Self {
+            min: Plane::new(self.min.x - dx, self.min.y - dy),
+            max: Plane::new(self.max.x + dx, self.max.y + dy),
+        }
+    }
 }
 
 /// What part of the plane is shown: the point at the middle of the canvas and the scale.
@@ -78,6 +105,18 @@ impl MapView {
             mid[0] + (p.x - self.x) / self.km_per_point,
             mid[1] - (p.y - self.y) / self.km_per_point,
         ]
+    }
+
+    /// The part of the plane a canvas of `size` points shows.
+    pub fn visible(&self, size: [f64; 2]) -> PlaneRect {
+        let (half_x, half_y) = (
+            size[0] / 2.0 * self.km_per_point,
+            size[1] / 2.0 * self.km_per_point,
+        );
+        PlaneRect {
+            min: Plane::new(self.x - half_x, self.y - half_y),
+            max: Plane::new(self.x + half_x, self.y + half_y),
+        }
     }
 
     /// The plane point at a screen position.
@@ -189,6 +228,18 @@ mod tests {
             let moved = v.pan(dx, dy).screen_from_plane(p, mid);
             prop_assert!((moved[0] - (100.0 + dx)).abs() < 1e-6);
             prop_assert!((moved[1] - (200.0 + dy)).abs() < 1e-6);
+        }
+
+        #[test]
+        fn the_visible_area_is_what_the_canvas_corners_show(v in view(), w in 1.0f64..2000.0, h in 1.0f64..2000.0) {
+            let mid = [w / 2.0, h / 2.0];
+            let area = v.visible([w, h]);
+            let top_left = v.plane_from_screen([0.0, 0.0], mid);
+            let bottom_right = v.plane_from_screen([w, h], mid);
+            let close = |a: f64, b: f64| (a - b).abs() < 1e-6 * (1.0 + a.abs());
+            prop_assert!(close(area.min.x, top_left.x) && close(area.max.y, top_left.y));
+            prop_assert!(close(area.max.x, bottom_right.x) && close(area.min.y, bottom_right.y));
+            prop_assert!(area.grown(0.5).contains_rect(&area) && area.intersects(&area.grown(0.5)));
         }
 
         #[test]

@@ -3,12 +3,10 @@
 //! controls. One painter for the map; each marker is also a small widget, so that Tab reaches
 //! it, Enter and Space click it and a screen reader names it ("Minsk, 113 events").
 
-use std::sync::Arc;
-
-use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
+use egui::{Align2, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
 
 use crate::i18n::{dates, t, tr};
-use crate::map::basemap::{Fill, simplify};
+use crate::map::basemap::Fill;
 use crate::map::cluster::{self, Marker};
 use crate::map::projection::plane_from_geo;
 use crate::map::view::PlaneRect;
@@ -17,9 +15,9 @@ use crate::model::date::date_from_seconds;
 use crate::model::{Lang, Timeline};
 use crate::timeline::playback::SPEEDS;
 
+use super::base_mesh::{BaseMesh, MapColours};
 use super::command::{Command, FilterCommand, MapCommand};
 use super::frame::FrameCtx;
-use super::theme::Theme;
 
 /// A marker holds one colour when this share of its events is of one category.
 const DOMINANT_SHARE: f64 = 0.75;
@@ -71,119 +69,6 @@ impl Default for MapPanel {
     }
 }
 
-/// The base map as one mesh, fills and lines, in points from the projection's centre at one
-/// scale: moving the map only shifts it, and only a zoom (or another theme) tessellates anew,
-/// so that a frame whose map holds still (the timeline panning, playback) pays a copy.
-#[derive(Clone, Debug)]
-struct BaseMesh {
-    km_per_point: f64,
-    theme: Theme,
-    pixels_per_point: f32,
-    mesh: egui::Mesh,
-    /// The mesh moved on screen last, and by how much: reused while the map holds still.
-    placed: Option<(Vec2, Arc<egui::Mesh>)>,
-}
-
-impl BaseMesh {
-    fn new(km_per_point: f64, theme: Theme, pixels_per_point: f32) -> Self {
-        let map = base_map();
-        let colours = MapColours::of(theme);
-        let at = |p: &Plane| pos2((p.x / km_per_point) as f32, (-p.y / km_per_point) as f32);
-        let mut mesh = egui::Mesh::default();
-        for (fill, colour) in [(&map.land, colours.land), (&map.home, colours.home)] {
-            let first = mesh.vertices.len() as u32;
-            for p in &fill.vertices {
-                mesh.colored_vertex(at(p), colour);
-            }
-            mesh.indices.extend(fill.indices.iter().map(|i| first + i));
-        }
-        let mut tessellator = egui::epaint::Tessellator::new(
-            pixels_per_point,
-            egui::epaint::TessellationOptions::default(),
-            [1, 1],
-            Vec::new(),
-        );
-        let layers = [
-            (&map.coasts, Stroke::new(0.8, colours.coast)),
-            (&map.borders, Stroke::new(0.8, colours.border)),
-            (&map.home_border, Stroke::new(1.6, colours.home_border)),
-        ];
-        for (lines, stroke) in layers {
-            for line in lines {
-                // A third of a point of detail is all a screen shows.
-                let points = simplify(&line.points, km_per_point / 3.0)
-                    .iter()
-                    .map(at)
-                    .collect();
-                tessellator.tessellate_shape(Shape::line(points, stroke), &mut mesh);
-            }
-        }
-        Self {
-            km_per_point,
-            theme,
-            pixels_per_point,
-            mesh,
-            placed: None,
-        }
-    }
-
-    /// The mesh moved by `offset`: shared with the last frame's when the map has not moved.
-    fn placed(&mut self, offset: Vec2) -> Arc<egui::Mesh> {
-        match &self.placed {
-            Some((at, mesh)) if *at == offset => Arc::clone(mesh),
-            _ => {
-                let mut mesh = self.mesh.clone();
-                mesh.translate(offset);
-                let mesh = Arc::new(mesh);
-                self.placed = Some((offset, Arc::clone(&mesh)));
-                mesh
-            }
-        }
-    }
-}
-
-/// The colours of the map in a theme.
-struct MapColours {
-    sea: Color32,
-    land: Color32,
-    home: Color32,
-    coast: Color32,
-    border: Color32,
-    home_border: Color32,
-}
-
-impl MapColours {
-    fn of(theme: Theme) -> Self {
-        let rgb = Color32::from_rgb;
-        match theme {
-            Theme::Light => Self {
-                sea: rgb(0xd3, 0xe2, 0xee),
-                land: rgb(0xf4, 0xf2, 0xec),
-                home: rgb(0xff, 0xf1, 0xcc),
-                coast: rgb(0x86, 0xa3, 0xba),
-                border: rgb(0xa6, 0xa2, 0x9a),
-                home_border: rgb(0x8a, 0x66, 0x2a),
-            },
-            Theme::Dark => Self {
-                sea: rgb(0x15, 0x1c, 0x25),
-                land: rgb(0x2a, 0x2d, 0x33),
-                home: rgb(0x3b, 0x37, 0x2b),
-                coast: rgb(0x3d, 0x56, 0x6c),
-                border: rgb(0x5c, 0x60, 0x69),
-                home_border: rgb(0xc9, 0xa8, 0x68),
-            },
-            Theme::HighContrast => Self {
-                sea: Color32::BLACK,
-                land: rgb(0x1e, 0x1e, 0x1e),
-                home: rgb(0x2e, 0x2a, 0x00),
-                coast: rgb(0xd0, 0xd0, 0xd0),
-                border: rgb(0xa0, 0xa0, 0xa0),
-                home_border: rgb(0xff, 0xd4, 0x00),
-            },
-        }
-    }
-}
-
 /// The plane area a fresh map shows: Belarus with its neighbours, Berlin to Moscow.
 pub fn default_area() -> PlaneRect {
     let corners = [
@@ -207,6 +92,14 @@ pub fn default_area() -> PlaneRect {
 /// The screen middle of `rect`, in f64.
 fn mid_of(rect: Rect) -> [f64; 2] {
     [f64::from(rect.center().x), f64::from(rect.center().y)]
+}
+
+/// Where the projection's centre is on screen: the base mesh's shift.
+fn offset_of(view: &MapView, mid: [f64; 2]) -> Vec2 {
+    vec2(
+        (mid[0] - view.x / view.km_per_point) as f32,
+        (mid[1] + view.y / view.km_per_point) as f32,
+    )
 }
 
 fn pos(s: [f64; 2]) -> Pos2 {
@@ -270,22 +163,19 @@ impl MapPanel {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, colours.sea);
         let pixels_per_point = ui.ctx().pixels_per_point();
-        let base = match self.base.take() {
-            Some(base)
-                if base.km_per_point == next.km_per_point
-                    && base.theme == ctx.state.theme
-                    && base.pixels_per_point == pixels_per_point =>
-            {
-                base
-            }
-            _ => BaseMesh::new(next.km_per_point, ctx.state.theme, pixels_per_point),
+        let theme = ctx.state.theme;
+        let visible = next.visible(size);
+        let mut base = match self.base.take() {
+            Some(base) if base.serves(&visible, next.km_per_point, theme, pixels_per_point) => base,
+            _ => BaseMesh::new(
+                base_map(),
+                visible,
+                next.km_per_point,
+                theme,
+                pixels_per_point,
+            ),
         };
-        let offset = vec2(
-            (mid[0] - next.x / next.km_per_point) as f32,
-            (mid[1] + next.y / next.km_per_point) as f32,
-        );
-        let mut base = base;
-        painter.add(Shape::mesh(base.placed(offset)));
+        painter.add(Shape::mesh(base.placed(offset_of(&next, mid))));
         self.base = Some(base);
 
         let (from, to) = if ctx.state.map_whole_period {
@@ -504,18 +394,16 @@ pub fn card_map_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, places: &[u32]) -> Rec
     let colours = MapColours::of(ctx.state.theme);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, colours.sea);
-    // Drawn anew each frame: a presentation repaints only when the step changes.
-    let mut mesh = BaseMesh::new(
+    // Drawn anew each frame: a presentation repaints only when the step changes, and the
+    // mesh holds only the small area the card shows.
+    let mut base = BaseMesh::new(
+        base_map(),
+        view.visible(size),
         view.km_per_point,
         ctx.state.theme,
         ui.ctx().pixels_per_point(),
-    )
-    .mesh;
-    mesh.translate(vec2(
-        (mid[0] - view.x / view.km_per_point) as f32,
-        (mid[1] + view.y / view.km_per_point) as f32,
-    ));
-    painter.add(Shape::mesh(mesh));
+    );
+    painter.add(Shape::mesh(base.placed(offset_of(&view, mid))));
     let edge = rect.shrink(EDGE_INSET);
     for &place in places {
         let Some(at) = geo(place) else {

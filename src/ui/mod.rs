@@ -6,6 +6,7 @@
 mod a11y;
 pub mod app;
 mod axis_ui;
+mod base_mesh;
 pub mod command;
 pub mod contrast;
 pub mod details_ui;

@@ -1,0 +1,162 @@
+//! The base map as one mesh for a view: fills and lines, in points from the projection's
+//! centre at one scale, for an area a little larger than the view.
+
+use std::sync::Arc;
+
+use egui::{Color32, Shape, Stroke, Vec2, pos2};
+
+use crate::map::basemap::simplify;
+use crate::map::view::PlaneRect;
+use crate::map::{BaseMap, Plane};
+
+use super::theme::Theme;
+
+/// How much more than the view a mesh covers on each side, as a share of the view's size:
+/// a drag moves the map over what is already there and only a longer one tessellates anew.
+const MARGIN: f64 = 0.15;
+
+/// Lines are simplified to this share of a point: finer detail is lost in the stroke.
+const DETAIL_POINTS: f64 = 1.0 / 3.0;
+
+/// The base map tessellated at one scale for one area. Moving the map within the area only
+/// shifts it; a zoom, another theme or leaving the area tessellates anew. What is outside
+/// the area (Norway's fjords when Belarus is shown) is neither kept nor copied each frame.
+#[derive(Clone, Debug)]
+pub struct BaseMesh {
+    km_per_point: f64,
+    theme: Theme,
+    pixels_per_point: f32,
+    area: PlaneRect,
+    mesh: egui::Mesh,
+    /// The mesh moved on screen last, and by how much: reused while the map holds still.
+    placed: Option<(Vec2, Arc<egui::Mesh>)>,
+}
+
+impl BaseMesh {
+    /// The base map for a view showing `visible` at `km_per_point`.
+    pub fn new(
+        map: &BaseMap,
+        visible: PlaneRect,
+        km_per_point: f64,
+        theme: Theme,
+        pixels_per_point: f32,
+    ) -> Self {
+        let area = visible.grown(MARGIN);
+        let colours = MapColours::of(theme);
+        let at = |p: &Plane| pos2((p.x / km_per_point) as f32, (-p.y / km_per_point) as f32);
+        let mut mesh = egui::Mesh::default();
+        for (fill, colour) in [(&map.land, colours.land), (&map.home, colours.home)] {
+            let fill = fill.clipped(&area);
+            let first = mesh.vertices.len() as u32;
+            for p in &fill.vertices {
+                mesh.colored_vertex(at(p), colour);
+            }
+            mesh.indices.extend(fill.indices.iter().map(|i| first + i));
+        }
+        let mut tessellator = egui::epaint::Tessellator::new(
+            pixels_per_point,
+            egui::epaint::TessellationOptions::default(),
+            [1, 1],
+            Vec::new(),
+        );
+        let layers = [
+            (&map.coasts, Stroke::new(0.8, colours.coast)),
+            (&map.borders, Stroke::new(0.8, colours.border)),
+            (&map.home_border, Stroke::new(1.6, colours.home_border)),
+        ];
+        for (lines, stroke) in layers {
+            for line in lines.iter().filter(|l| l.bounds.intersects(&area)) {
+                let points = simplify(&line.points, km_per_point * DETAIL_POINTS)
+                    .iter()
+                    .map(at)
+                    .collect();
+                tessellator.tessellate_shape(Shape::line(points, stroke), &mut mesh);
+            }
+        }
+        Self {
+            km_per_point,
+            theme,
+            pixels_per_point,
+            area,
+            mesh,
+            placed: None,
+        }
+    }
+
+    /// Whether it can draw a view showing `visible` at this scale, theme and pixel density.
+    pub fn serves(
+        &self,
+        visible: &PlaneRect,
+        km_per_point: f64,
+        theme: Theme,
+        pixels_per_point: f32,
+    ) -> bool {
+        self.km_per_point == km_per_point
+            && self.theme == theme
+            && self.pixels_per_point == pixels_per_point
+            && self.area.contains_rect(visible)
+    }
+
+    /// The mesh moved by `offset`: shared with the last frame's when the map has not moved.
+    pub fn placed(&mut self, offset: Vec2) -> Arc<egui::Mesh> {
+        match &self.placed {
+            Some((at, mesh)) if *at == offset => Arc::clone(mesh),
+            _ => {
+                let mut mesh = self.mesh.clone();
+                mesh.translate(offset);
+                let mesh = Arc::new(mesh);
+                self.placed = Some((offset, Arc::clone(&mesh)));
+                mesh
+            }
+        }
+    }
+}
+
+/// The colours of the map in a theme.
+pub struct MapColours {
+    /// Water.
+    pub sea: Color32,
+    /// Other countries.
+    pub land: Color32,
+    /// Belarus.
+    pub home: Color32,
+    /// Coastlines.
+    pub coast: Color32,
+    /// Borders between other countries.
+    pub border: Color32,
+    /// Belarus's border.
+    pub home_border: Color32,
+}
+
+impl MapColours {
+    /// The colours of `theme`.
+    pub fn of(theme: Theme) -> Self {
+        let rgb = Color32::from_rgb;
+        match theme {
+            Theme::Light => Self {
+                sea: rgb(0xd3, 0xe2, 0xee),
+                land: rgb(0xf4, 0xf2, 0xec),
+                home: rgb(0xff, 0xf1, 0xcc),
+                coast: rgb(0x86, 0xa3, 0xba),
+                border: rgb(0xa6, 0xa2, 0x9a),
+                home_border: rgb(0x8a, 0x66, 0x2a),
+            },
+            Theme::Dark => Self {
+                sea: rgb(0x15, 0x1c, 0x25),
+                land: rgb(0x2a, 0x2d, 0x33),
+                home: rgb(0x3b, 0x37, 0x2b),
+                coast: rgb(0x3d, 0x56, 0x6c),
+                border: rgb(0x5c, 0x60, 0x69),
+                home_border: rgb(0xc9, 0xa8, 0x68),
+            },
+            Theme::HighContrast => Self {
+                sea: Color32::BLACK,
+                land: rgb(0x1e, 0x1e, 0x1e),
+                home: rgb(0x2e, 0x2a, 0x00),
+                coast: rgb(0xd0, 0xd0, 0xd0),
+                border: rgb(0xa0, 0xa0, 0xa0),
+                home_border: rgb(0xff, 0xd4, 0x00),
+            },
+        }
+    }
+}
