@@ -478,6 +478,54 @@ fn map_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
             r#"{{"bench":"map_frame","events":{n},"view":"{name}","median_ms":{median:.3},"p95_ms":{p95:.3},"moving_median_ms":{moving_median:.3},"moving_p95_ms":{moving_p95:.3},"vertices":{vertices}}}"#
         );
     }
+    map_moves_bench(&ctx, &mut app, n, frames);
+}
+
+/// The map itself moving, at the busiest month: zooming 5% in and out alternately about a
+/// drifting point (every frame a new scale, so the base map is tessellated anew), and
+/// dragging (the base map is moved, and tessellated anew only past its margin).
+fn map_moves_bench(ctx: &egui::Context, app: &mut App, n: usize, frames: usize) {
+    use belarus_timeline::map::MapView;
+    let steps = frames.max(60);
+    let start_view = MapView {
+        x: 0.0,
+        y: 0.0,
+        km_per_point: 3.0,
+    };
+    app.state.map_view = Some(start_view);
+    frame(ctx, app, None);
+    let mid = [1200.0, 450.0];
+    let mut zoom = Vec::with_capacity(steps);
+    for step in 0..steps {
+        if let Some(view) = app.state.map_view {
+            let factor = if step % 2 == 0 { 1.05 } else { 1.0 / 1.05 };
+            let at = [
+                1000.0 + (step % 40) as f64 * 8.0,
+                300.0 + (step % 13) as f64 * 20.0,
+            ];
+            app.state.map_view = Some(view.zoom_at(at, mid, factor));
+        }
+        let start = Instant::now();
+        frame(ctx, app, Some(egui::pos2(1200.0, 450.0)));
+        zoom.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    app.state.map_view = Some(start_view);
+    frame(ctx, app, None);
+    let mut drag = Vec::with_capacity(steps);
+    for step in 0..steps {
+        if let Some(view) = app.state.map_view {
+            let dx = if (step / 30) % 2 == 0 { 6.0 } else { -6.0 };
+            app.state.map_view = Some(view.pan(dx, 2.0));
+        }
+        let start = Instant::now();
+        frame(ctx, app, Some(egui::pos2(1200.0, 450.0)));
+        drag.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (zoom_median, zoom_p95) = median_p95(zoom);
+    let (drag_median, drag_p95) = median_p95(drag);
+    println!(
+        r#"{{"bench":"map_moves","events":{n},"view":"month","zoom_median_ms":{zoom_median:.3},"zoom_p95_ms":{zoom_p95:.3},"drag_median_ms":{drag_median:.3},"drag_p95_ms":{drag_p95:.3}}}"#
+    );
 }
 
 /// The start of the day with the most events.

@@ -15,21 +15,34 @@ use super::theme::Theme;
 /// a drag moves the map over what is already there and only a longer one tessellates anew.
 const MARGIN: f64 = 0.15;
 
+/// Meshes are made at scales this many steps apart per doubling (9% apart) and drawn a
+/// little larger or smaller up to a step away, so that zooming tessellates anew every other
+/// step of the wheel, not at every frame (and zooming in and out by a little, never);
+/// strokes differ from their width by 9% at most.
+const SCALES_PER_DOUBLING: f64 = 8.0;
+
+/// The scale a mesh for a view at `km_per_point` is made at.
+fn rung(km_per_point: f64) -> f64 {
+    ((km_per_point.log2() * SCALES_PER_DOUBLING).round() / SCALES_PER_DOUBLING).exp2()
+}
+
 /// Lines are simplified to this share of a point: finer detail is lost in the stroke.
 const DETAIL_POINTS: f64 = 1.0 / 3.0;
 
-/// The base map tessellated at one scale for one area. Moving the map within the area only
-/// shifts it; a zoom, another theme or leaving the area tessellates anew. What is outside
+/// The base map tessellated at one scale for one area. Moving the map within the area, or
+/// zooming by less than a step of scale, only shifts and scales it; a larger zoom, another
+/// theme or leaving the area tessellates anew. What is outside
 /// the area (Norway's fjords when Belarus is shown) is neither kept nor copied each frame.
 #[derive(Clone, Debug)]
 pub struct BaseMesh {
+    /// The scale it is made at (a [`rung`]).
     km_per_point: f64,
     theme: Theme,
     pixels_per_point: f32,
     area: PlaneRect,
     mesh: egui::Mesh,
-    /// The mesh moved on screen last, and by how much: reused while the map holds still.
-    placed: Option<(Vec2, Arc<egui::Mesh>)>,
+    /// The mesh placed on screen last (its shift and scale): reused while the map holds still.
+    placed: Option<(Vec2, f32, Arc<egui::Mesh>)>,
 }
 
 impl BaseMesh {
@@ -41,6 +54,7 @@ impl BaseMesh {
         theme: Theme,
         pixels_per_point: f32,
     ) -> Self {
+        let km_per_point = rung(km_per_point);
         let area = visible.grown(MARGIN);
         let colours = MapColours::of(theme);
         let at = |p: &Plane| pos2((p.x / km_per_point) as f32, (-p.y / km_per_point) as f32);
@@ -91,21 +105,25 @@ impl BaseMesh {
         theme: Theme,
         pixels_per_point: f32,
     ) -> bool {
-        self.km_per_point == km_per_point
+        (km_per_point / self.km_per_point).log2().abs() <= 1.0 / SCALES_PER_DOUBLING
             && self.theme == theme
             && self.pixels_per_point == pixels_per_point
             && self.area.contains_rect(visible)
     }
 
-    /// The mesh moved by `offset`: shared with the last frame's when the map has not moved.
-    pub fn placed(&mut self, offset: Vec2) -> Arc<egui::Mesh> {
+    /// The mesh on screen for a view at `km_per_point` whose projection centre is at
+    /// `offset`: shared with the last frame's when the map has not moved.
+    pub fn placed(&mut self, offset: Vec2, km_per_point: f64) -> Arc<egui::Mesh> {
+        let scale = (self.km_per_point / km_per_point) as f32;
         match &self.placed {
-            Some((at, mesh)) if *at == offset => Arc::clone(mesh),
+            Some((at, s, mesh)) if *at == offset && *s == scale => Arc::clone(mesh),
             _ => {
                 let mut mesh = self.mesh.clone();
-                mesh.translate(offset);
+                for vertex in &mut mesh.vertices {
+                    vertex.pos = (vertex.pos.to_vec2() * scale + offset).to_pos2();
+                }
                 let mesh = Arc::new(mesh);
-                self.placed = Some((offset, Arc::clone(&mesh)));
+                self.placed = Some((offset, scale, Arc::clone(&mesh)));
                 mesh
             }
         }

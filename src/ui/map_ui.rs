@@ -175,7 +175,9 @@ impl MapPanel {
                 pixels_per_point,
             ),
         };
-        painter.add(Shape::mesh(base.placed(offset_of(&next, mid))));
+        painter.add(Shape::mesh(
+            base.placed(offset_of(&next, mid), next.km_per_point),
+        ));
         self.base = Some(base);
 
         let (from, to) = if ctx.state.map_whole_period {
@@ -403,7 +405,9 @@ pub fn card_map_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, places: &[u32]) -> Rec
         ctx.state.theme,
         ui.ctx().pixels_per_point(),
     );
-    painter.add(Shape::mesh(base.placed(offset_of(&view, mid))));
+    painter.add(Shape::mesh(
+        base.placed(offset_of(&view, mid), view.km_per_point),
+    ));
     let edge = rect.shrink(EDGE_INSET);
     for &place in places {
         let Some(at) = geo(place) else {
