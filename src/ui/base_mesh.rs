@@ -178,3 +178,75 @@ impl MapColours {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::MapView;
+
+    fn mesh_for(view: &MapView, size: [f64; 2]) -> BaseMesh {
+        let map = BaseMap::bundled().expect("the bundled base map decodes");
+        BaseMesh::new(
+            map,
+            view.visible(size),
+            view.km_per_point,
+            Theme::Light,
+            1.0,
+        )
+    }
+
+    #[test]
+    fn small_zooms_and_drags_reuse_the_mesh_and_larger_ones_make_a_new_one() {
+        let size = [600.0, 500.0];
+        let view = MapView {
+            x: 0.0,
+            y: 0.0,
+            km_per_point: 3.0,
+        };
+        let mesh = mesh_for(&view, size);
+        let serves = |v: &MapView| mesh.serves(&v.visible(size), v.km_per_point, Theme::Light, 1.0);
+        let mid = [300.0, 250.0];
+        assert!(serves(&view));
+        // Zooming 5% in and out about the middle, and dragging a little, keep it.
+        assert!(serves(&view.zoom_at(mid, mid, 1.05)));
+        assert!(serves(&view.zoom_at(mid, mid, 1.0 / 1.05)));
+        assert!(serves(&view.pan(40.0, -30.0)));
+        // Zooming in by a fifth, dragging past its margin, another theme or density do not.
+        assert!(!serves(&view.zoom_at(mid, mid, 1.2)));
+        assert!(!serves(&view.pan(200.0, 0.0)));
+        assert!(!mesh.serves(&view.visible(size), 3.0, Theme::Dark, 1.0));
+        assert!(!mesh.serves(&view.visible(size), 3.0, Theme::Light, 2.0));
+    }
+
+    #[test]
+    fn a_mesh_holds_what_its_area_needs_and_not_the_rest_of_europe() {
+        let size = [600.0, 500.0];
+        let near = mesh_for(
+            &MapView {
+                x: 0.0,
+                y: 0.0,
+                km_per_point: 0.5,
+            },
+            size,
+        );
+        let europe = mesh_for(
+            &MapView {
+                x: 0.0,
+                y: 0.0,
+                km_per_point: 8.0,
+            },
+            size,
+        );
+        // Around Minsk at 500 m a point: Belarus's fill and border, a small share of Europe's.
+        assert!(!near.mesh.vertices.is_empty());
+        assert!(near.mesh.vertices.len() * 4 < europe.mesh.vertices.len());
+        // Placed at the view's own scale it is only shifted; at another, scaled about the
+        // projection's centre.
+        let mut near = near;
+        let shifted = near.placed(Vec2::new(300.0, 250.0), near.km_per_point);
+        let scaled = near.placed(Vec2::new(300.0, 250.0), near.km_per_point / 1.05);
+        let (a, b) = (shifted.vertices[0].pos, scaled.vertices[0].pos);
+        assert!(((b.x - 300.0) - (a.x - 300.0) * 1.05).abs() < 1e-3);
+        assert!(((b.y - 250.0) - (a.y - 250.0) * 1.05).abs() < 1e-3);
+    }
+}
