@@ -409,37 +409,59 @@ pub fn card_map_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, places: &[u32]) -> Rec
         base.placed(offset_of(&view, mid), view.km_per_point),
     ));
     let edge = rect.shrink(EDGE_INSET);
-    for &place in places {
-        let Some(at) = geo(place) else {
-            continue;
-        };
-        let far = !inside(plane_from_geo(at));
-        let screen = pos(view.screen_from_geo(at, mid));
-        let centre = if far {
-            pos(on_edge(edge, screen))
-        } else {
-            screen
-        };
+    let centres: Vec<(u32, Pos2, bool)> = places
+        .iter()
+        .filter_map(|&place| {
+            let at = geo(place)?;
+            let far = !inside(plane_from_geo(at));
+            let screen = pos(view.screen_from_geo(at, mid));
+            let centre = if far {
+                pos(on_edge(edge, screen))
+            } else {
+                screen
+            };
+            Some((place, centre, far))
+        })
+        .collect();
+    // Markers first, then each name beside its marker where it covers no marker and no name
+    // already placed (right, left, above, below), so that close towns stay readable.
+    let mut taken: Vec<Rect> = Vec::new();
+    for &(_, centre, far) in &centres {
         painter.circle_filled(centre, 7.0, ctx.palette.selection);
         painter.circle_stroke(centre, 7.0, Stroke::new(1.5, ctx.palette.marker_ring));
         if far {
             paint_arrow(&painter, rect, centre, 7.0, ctx);
         }
+        taken.push(Rect::from_center_size(centre, vec2(14.0, 14.0)));
+    }
+    for &(place, centre, _) in &centres {
         let name = place_name(ctx.timeline, place, ctx.lang);
         let galley =
             painter.layout_no_wrap(name, FontId::proportional(15.0), ctx.palette.text_strong);
-        let left = centre.x + 11.0 + galley.size().x > rect.right() - 4.0;
-        let at = if left {
-            centre + vec2(-11.0 - galley.size().x, -galley.size().y / 2.0)
-        } else {
-            centre + vec2(11.0, -galley.size().y / 2.0)
+        let size = galley.size();
+        let candidates = [
+            centre + vec2(11.0, -size.y / 2.0),
+            centre + vec2(-11.0 - size.x, -size.y / 2.0),
+            centre + vec2(-size.x / 2.0, -11.0 - size.y),
+            centre + vec2(-size.x / 2.0, 11.0),
+        ];
+        let boxed = |at: Pos2| Rect::from_min_size(at - vec2(3.0, 1.0), size + vec2(6.0, 2.0));
+        let fits = |at: Pos2| {
+            let b = boxed(at);
+            rect.contains_rect(b) && taken.iter().all(|t| !t.intersects(b))
         };
-        painter.rect_filled(
-            Rect::from_min_size(at - vec2(3.0, 1.0), galley.size() + vec2(6.0, 2.0)),
-            3.0,
-            colours.land.gamma_multiply(0.85),
-        );
+        let inside_card = |at: Pos2| rect.contains_rect(boxed(at));
+        let Some(at) = candidates
+            .iter()
+            .copied()
+            .find(|&at| fits(at))
+            .or_else(|| candidates.iter().copied().find(|&at| inside_card(at)))
+        else {
+            continue;
+        };
+        painter.rect_filled(boxed(at), 3.0, colours.land.gamma_multiply(0.85));
         painter.galley(at, galley, ctx.palette.text_strong);
+        taken.push(boxed(at));
     }
     room.with_max_x(rect.left() - 12.0)
 }
