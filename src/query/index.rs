@@ -7,6 +7,8 @@
 //! finds the matching words, and their event lists give the events: the cost follows the
 //! number of hits, not the size of the file.
 
+mod snapshot;
+
 use std::sync::{Arc, OnceLock};
 
 use crate::model::Timeline;
@@ -30,6 +32,16 @@ impl IndexCell {
     /// Whether the index has been built.
     pub fn is_ready(&self) -> bool {
         self.0.get().is_some()
+    }
+
+    /// A cell holding `index`, built before (read from the cache).
+    pub fn ready(index: SearchIndex) -> Self {
+        Self(Arc::new(OnceLock::from(index)))
+    }
+
+    /// The index, if it has been built.
+    pub fn get(&self) -> Option<&SearchIndex> {
+        self.0.get()
     }
 }
 
