@@ -1,0 +1,162 @@
+//! A large file opening on a thread, and the page the window shows meanwhile: a progress bar
+//! fed by the loader.
+//!
+//! The loader opens the file through the open-file cache ([`crate::cache`]), hands the
+//! timeline to the window at once, and only then (the window already showing it) builds the
+//! search index, if the cache did not have it, and writes the cache.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::time::Instant;
+
+use crate::cache::{Cache, Source};
+use crate::i18n::tr;
+use crate::model::progress::{Phase, Progress};
+use crate::model::{Lang, LoadError, Timeline};
+use crate::query::IndexCell;
+
+/// A file that has been opened: the timeline or its errors, its search index (ready when it
+/// came from the cache), and where it came from.
+pub struct Finished {
+    /// The timeline, or why the file did not load.
+    pub result: Result<Arc<Timeline>, LoadError>,
+    /// Its search index, built or being built.
+    pub index: IndexCell,
+    /// The cache or the file.
+    pub source: Source,
+    /// Seconds from the start of the loading to now.
+    pub seconds: f64,
+}
+
+/// A file being opened.
+pub struct Loading {
+    /// The file's name, as given.
+    pub name: String,
+    /// How far the loader has come.
+    pub progress: Arc<Progress>,
+    finished: Receiver<Finished>,
+}
+
+/// The loader's end of a [`Loading`]: where it reports progress and sends the result.
+pub struct LoaderEnd {
+    /// Where the loader counts its bytes.
+    pub progress: Arc<Progress>,
+    /// Where the loader sends what it opened.
+    pub finished: Sender<Finished>,
+}
+
+/// Whether the loading has ended.
+pub enum Poll {
+    /// Still loading.
+    Pending,
+    /// Done.
+    Finished(Finished),
+    /// The loader went away without a result (it panicked).
+    Lost,
+}
+
+impl Loading {
+    /// A loading of `name` whose loader is the returned end (a thread, or a test).
+    pub fn new(name: String) -> (Self, LoaderEnd) {
+        let progress = Arc::new(Progress::default());
+        let (sender, finished) = channel();
+        let end = LoaderEnd {
+            progress: Arc::clone(&progress),
+            finished: sender,
+        };
+        (
+            Self {
+                name,
+                progress,
+                finished,
+            },
+            end,
+        )
+    }
+
+    /// Opens the file at `path` on a thread, through `cache` when there is one; then builds
+    /// the search index and writes the cache, after the window has the timeline.
+    pub fn spawn(path: PathBuf, cache: Option<Cache>) -> std::io::Result<Self> {
+        let (loading, end) = Self::new(path.display().to_string());
+        std::thread::Builder::new()
+            .name("open-file".into())
+            .spawn(move || load(&path, cache.as_ref(), &end))?;
+        Ok(loading)
+    }
+
+    /// What the loader has sent, if anything.
+    pub fn poll(&self) -> Poll {
+        match self.finished.try_recv() {
+            Ok(finished) => Poll::Finished(finished),
+            Err(TryRecvError::Empty) => Poll::Pending,
+            Err(TryRecvError::Disconnected) => Poll::Lost,
+        }
+    }
+
+    /// The loading page: the file's name, what is being done, and a progress bar.
+    pub fn ui(&self, ui: &mut egui::Ui, lang: Lang) {
+        let (phase, done, total) = self.progress.get();
+        let mb = |bytes: u64| format!("{:.0}", bytes as f64 / 1e6);
+        let text = match phase {
+            Phase::Reading => tr(
+                lang,
+                "loading-reading",
+                &[("done", mb(done)), ("total", mb(total))],
+            ),
+            Phase::Checking => tr(
+                lang,
+                "loading-checking",
+                &[(
+                    "percent",
+                    format!("{:.0}", self.progress.fraction() * 100.0),
+                )],
+            ),
+            Phase::Cache => tr(lang, "loading-cache", &[]),
+        };
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space((ui.available_height() * 0.4 - 40.0).max(0.0));
+                ui.heading(tr(lang, "loading-title", &[("file", self.name.clone())]));
+                ui.add_space(12.0);
+                ui.add(
+                    egui::ProgressBar::new(self.progress.fraction())
+                        .desired_width(ui.available_width().min(560.0))
+                        .text(text),
+                );
+            });
+        });
+        // The bar moves without input.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
+    }
+}
+
+/// The loader thread: opens, hands over, then finishes the cache.
+fn load(path: &std::path::Path, cache: Option<&Cache>, end: &LoaderEnd) {
+    let started = Instant::now();
+    let opened = crate::cache::open(path, cache, &end.progress);
+    let result = opened.result.map(Arc::new);
+    let timeline = result.as_ref().ok().map(Arc::clone);
+    let finished = Finished {
+        result,
+        index: opened.index.clone(),
+        source: opened.source,
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    if end.finished.send(finished).is_err() {
+        // The window has gone.
+        return;
+    }
+    if let (Some(cache), Some(stamp), Some(timeline)) = (cache, opened.to_write, timeline) {
+        // The window builds the index on a thread of its own; this waits for the same build.
+        let index = opened.index.get_or_build(&timeline);
+        match cache.write(path, stamp, &timeline, index) {
+            Ok(_) | Err(crate::cache::CacheError::TooLarge { .. }) => {}
+            Err(err) => eprintln!(
+                "warning: the cache of {} was not written: {err}",
+                path.display()
+            ),
+        }
+    }
+}
