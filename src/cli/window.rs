@@ -7,6 +7,7 @@ use belarus_timeline::cache::Cache;
 use belarus_timeline::model::Lang;
 use belarus_timeline::model::Timeline;
 use belarus_timeline::model::date::{DAY, seconds_from_date};
+use belarus_timeline::ui::loading::LoaderThread;
 use belarus_timeline::ui::{
     App, Command, Loaded, Loading, MapCommand, OnLoaded, PresentCommand, SelectionCommand,
     ViewCommand,
@@ -39,8 +40,10 @@ pub fn window(
     let cache = Cache::from_env();
     let mut on_loaded: Option<OnLoaded> = None;
     let mut go_to: Vec<Command> = Vec::new();
+    let mut loader = None;
     let loaded = match path.and_then(|path| loading(path, cache.as_ref())) {
-        Some(loading) => {
+        Some((loading, thread)) => {
+            loader = Some(thread);
             let (place, present) = (place.clone(), present.clone());
             on_loaded = Some(Box::new(move |timeline: &Timeline| {
                 opening_commands(timeline, &place, &present)
@@ -107,6 +110,9 @@ pub fn window(
             Ok(Box::new(app))
         }),
     );
+    if let Some(loader) = loader {
+        loader.finish();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -121,7 +127,7 @@ pub fn window(
 const LOADING_PAGE_MIN_BYTES: u64 = 4 << 20;
 
 /// Starts opening the file at `path` on a thread, if it is large enough to need it.
-fn loading(path: &Path, cache: Option<&Cache>) -> Option<Loading> {
+fn loading(path: &Path, cache: Option<&Cache>) -> Option<(Loading, LoaderThread)> {
     let min = cache.map_or(LOADING_PAGE_MIN_BYTES, |c| {
         c.min_bytes.min(LOADING_PAGE_MIN_BYTES)
     });

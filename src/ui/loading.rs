@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::Instant;
 
@@ -46,6 +47,23 @@ pub struct LoaderEnd {
     pub finished: Sender<Finished>,
 }
 
+/// The thread that opens a file and then writes its cache.
+pub struct LoaderThread {
+    handle: std::thread::JoinHandle<()>,
+    writing: Arc<AtomicBool>,
+}
+
+impl LoaderThread {
+    /// Called when the window has closed: waits for the cache being written, if it is (a
+    /// cache cut off would only be a temporary file left behind, but the next open would not
+    /// be quick), and leaves a loading that has not finished to end with the program.
+    pub fn finish(self) {
+        if self.writing.load(Ordering::Acquire) {
+            let _ = self.handle.join();
+        }
+    }
+}
+
 /// Whether the loading has ended.
 pub enum Poll {
     /// Still loading.
@@ -77,12 +95,14 @@ impl Loading {
 
     /// Opens the file at `path` on a thread, through `cache` when there is one; then builds
     /// the search index and writes the cache, after the window has the timeline.
-    pub fn spawn(path: PathBuf, cache: Option<Cache>) -> std::io::Result<Self> {
+    pub fn spawn(path: PathBuf, cache: Option<Cache>) -> std::io::Result<(Self, LoaderThread)> {
         let (loading, end) = Self::new(path.display().to_string());
-        std::thread::Builder::new()
+        let writing = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&writing);
+        let handle = std::thread::Builder::new()
             .name("open-file".into())
-            .spawn(move || load(&path, cache.as_ref(), &end))?;
-        Ok(loading)
+            .spawn(move || load(&path, cache.as_ref(), &end, &flag))?;
+        Ok((loading, LoaderThread { handle, writing }))
     }
 
     /// What the loader has sent, if anything.
@@ -133,7 +153,7 @@ impl Loading {
 }
 
 /// The loader thread: opens, hands over, then finishes the cache.
-fn load(path: &std::path::Path, cache: Option<&Cache>, end: &LoaderEnd) {
+fn load(path: &std::path::Path, cache: Option<&Cache>, end: &LoaderEnd, writing: &AtomicBool) {
     let started = Instant::now();
     let opened = crate::cache::open(path, cache, &end.progress);
     let result = opened.result.map(Arc::new);
@@ -149,6 +169,7 @@ fn load(path: &std::path::Path, cache: Option<&Cache>, end: &LoaderEnd) {
         return;
     }
     if let (Some(cache), Some(stamp), Some(timeline)) = (cache, opened.to_write, timeline) {
+        writing.store(true, Ordering::Release);
         // The window builds the index on a thread of its own; this waits for the same build.
         let index = opened.index.get_or_build(&timeline);
         match cache.write(path, stamp, &timeline, index) {
