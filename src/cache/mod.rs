@@ -77,7 +77,12 @@ impl Cache {
     /// `$XDG_CACHE_HOME/belarus-timeline`, else `~/.cache/belarus-timeline`; none when
     /// `BELARUS_TIMELINE_CACHE=off` or no folder is known.
     pub fn from_env() -> Option<Self> {
-        let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+        Self::from_vars(|name| std::env::var_os(name))
+    }
+
+    /// [`Cache::from_env`] with the variables given by `get`.
+    pub fn from_vars(get: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<Self> {
+        let var = |name| get(name).filter(|v| !v.is_empty());
         if var(SWITCH_VAR).is_some_and(|v| v == "off") {
             return None;
         }
@@ -296,5 +301,48 @@ pub fn open(path: &Path, cache: Option<&Cache>, progress: &Progress) -> Opened {
     match cache {
         Some(cache) => cache.open(path, progress),
         None => Opened::read(path, progress, None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(vars: &[(&str, &str)]) -> Option<Cache> {
+        Cache::from_vars(|name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.into()))
+    }
+
+    #[test]
+    fn the_folder_and_threshold_come_from_the_environment() {
+        let home = with(&[("HOME", "/home/a")]).expect("a cache");
+        assert_eq!(home.dir, Path::new("/home/a/.cache/belarus-timeline"));
+        assert_eq!(home.min_bytes, DEFAULT_MIN_BYTES);
+        let xdg = with(&[("HOME", "/home/a"), ("XDG_CACHE_HOME", "/c")]).expect("a cache");
+        assert_eq!(xdg.dir, Path::new("/c/belarus-timeline"));
+        let own = with(&[
+            ("XDG_CACHE_HOME", "/c"),
+            (DIR_VAR, "/t/x"),
+            (MIN_BYTES_VAR, "10"),
+        ])
+        .expect("a cache");
+        assert_eq!((own.dir.as_path(), own.min_bytes), (Path::new("/t/x"), 10));
+        assert_eq!(with(&[("HOME", "/h"), (SWITCH_VAR, "off")]), None);
+        assert_eq!(with(&[]), None, "no folder known");
+    }
+
+    #[test]
+    fn each_path_has_its_own_entry() {
+        let cache = Cache {
+            dir: "/c".into(),
+            min_bytes: 0,
+        };
+        assert_ne!(
+            cache.entry(Path::new("/a.ron")),
+            cache.entry(Path::new("/b.ron"))
+        );
+        assert_eq!(
+            cache.entry(Path::new("/a.ron")),
+            cache.entry(Path::new("/a.ron"))
+        );
     }
 }
