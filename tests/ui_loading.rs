@@ -49,14 +49,13 @@ fn the_loading_page_shows_progress_then_the_timeline_follows() {
     assert!(harness.state().timeline().is_none());
 
     let timeline = Arc::new(load_bundled().expect("bundled data loads"));
-    end.finished
-        .send(Finished {
-            result: Ok(timeline),
-            index: IndexCell::default(),
-            source: Source::File,
-            seconds: 1.0,
-        })
-        .expect("the window listens");
+    let sent = end.send(Finished {
+        result: Ok(timeline),
+        index: IndexCell::default(),
+        source: Source::File,
+        seconds: 1.0,
+    });
+    assert!(sent, "the window listens");
     harness.run_steps(4);
     assert!(harness.state().timeline().is_some());
     assert!(harness.query_by_role(Role::ProgressIndicator).is_none());

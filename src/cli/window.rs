@@ -230,10 +230,12 @@ impl eframe::App for StartupProbe {
             if search_ready {
                 self.say(2, "search-ready");
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                // Looks again for the index (the app itself repaints only on news).
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
             }
         }
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(20));
     }
 }
 

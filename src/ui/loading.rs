@@ -6,9 +6,9 @@
 //! search index, if the cache did not have it, and writes the cache.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use crate::cache::{Cache, Source};
@@ -37,6 +37,7 @@ pub struct Loading {
     /// How far the loader has come.
     pub progress: Arc<Progress>,
     finished: Receiver<Finished>,
+    waker: Arc<OnceLock<egui::Context>>,
 }
 
 /// The loader's end of a [`Loading`]: where it reports progress and sends the result.
@@ -44,7 +45,21 @@ pub struct LoaderEnd {
     /// Where the loader counts its bytes.
     pub progress: Arc<Progress>,
     /// Where the loader sends what it opened.
-    pub finished: Sender<Finished>,
+    finished: Sender<Finished>,
+    /// The window's context, once it has shown the loading page: woken when the timeline is
+    /// sent, so that it shows at once.
+    waker: Arc<OnceLock<egui::Context>>,
+}
+
+impl LoaderEnd {
+    /// Sends what was opened and wakes the window; false when the window has gone.
+    pub fn send(&self, finished: Finished) -> bool {
+        let sent = self.finished.send(finished).is_ok();
+        if let Some(ctx) = self.waker.get() {
+            ctx.request_repaint();
+        }
+        sent
+    }
 }
 
 /// The thread that opens a file and then writes its cache.
@@ -79,15 +94,18 @@ impl Loading {
     pub fn new(name: String) -> (Self, LoaderEnd) {
         let progress = Arc::new(Progress::default());
         let (sender, finished) = channel();
+        let waker = Arc::new(OnceLock::new());
         let end = LoaderEnd {
             progress: Arc::clone(&progress),
             finished: sender,
+            waker: Arc::clone(&waker),
         };
         (
             Self {
                 name,
                 progress,
                 finished,
+                waker,
             },
             end,
         )
@@ -146,9 +164,11 @@ impl Loading {
                 );
             });
         });
-        // The bar moves without input.
+        // The bar moves without input, ten times a second (a repaint can be dear: software
+        // rendering takes a core from the loader); the loader wakes the window when it is done.
+        let _ = self.waker.set(ui.ctx().clone());
         ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(50));
+            .request_repaint_after(std::time::Duration::from_millis(100));
     }
 }
 
@@ -164,7 +184,7 @@ fn load(path: &std::path::Path, cache: Option<&Cache>, end: &LoaderEnd, writing:
         source: opened.source,
         seconds: started.elapsed().as_secs_f64(),
     };
-    if end.finished.send(finished).is_err() {
+    if !end.send(finished) {
         // The window has gone.
         return;
     }
