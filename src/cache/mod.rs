@@ -23,6 +23,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::model::bytes::{Corrupt, Reader, Writer};
 use crate::model::progress::{Phase, Progress};
 use crate::model::read::read_bounded_with;
+use crate::model::snapshot::{self, Decoded};
 use crate::model::{Assets, LoadError, Timeline, load};
 use crate::query::IndexCell;
 use crate::query::index::SearchIndex;
@@ -162,40 +163,35 @@ impl Cache {
         if header.stamp.modified != stamp.modified {
             return Err(CacheError::Stale("its modification time"));
         }
-        // The file is read (and hashed) while the cache is read (and hashed): two cores.
-        let (file, payload) = std::thread::scope(|scope| {
+        // The file is read, hashed and checked to be text on one core while the cache is
+        // read, hashed and decoded on the other.
+        let (file, decoded) = std::thread::scope(|scope| {
             let file = scope.spawn(|| {
-                read_bounded_with(path, load::MAX_FILE_BYTES, Some(progress))
-                    .map(|bytes| {
-                        let hash = xxh3_64(&bytes);
-                        (bytes, hash)
-                    })
-                    .map_err(|err| std::io::Error::other(err.to_string()))
+                let bytes = read_bounded_with(path, load::MAX_FILE_BYTES, Some(progress))
+                    .map_err(|err| std::io::Error::other(err.to_string()))?;
+                progress.start(Phase::Cache, 1);
+                progress.set(1);
+                let hash = xxh3_64(&bytes);
+                let text = if hash == header.content {
+                    String::from_utf8(bytes).map_err(|err| err.into_bytes())
+                } else {
+                    Err(bytes)
+                };
+                Ok::<_, std::io::Error>(text)
             });
-            let payload = read_payload(cache, &header);
+            let decoded = read_payload(cache, &header).and_then(|payload| decode(&payload));
             let file = file
                 .join()
                 .unwrap_or_else(|_| Err(std::io::Error::other("the reading thread failed")));
-            (file, payload)
+            (file, decoded)
         });
-        let (bytes, hash) = file?;
-        if hash != header.content {
-            return Ok(Hit::Changed(bytes));
-        }
-        let payload = payload?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| CacheError::Stale("the file is not UTF-8 text"))?;
-        progress.start(Phase::Cache, payload.len() as u64);
-        let mut r = Reader::new(&payload);
-        let mut timeline = r.bytes().and_then(|head| {
-            crate::model::snapshot::decode(&mut Reader::new(head), text, Assets::beside(path))
-        })?;
-        let index = SearchIndex::decode(&mut r, &timeline)?;
-        if !r.is_done() {
-            return Err(Corrupt("it goes on after the index").into());
-        }
-        timeline.assets = Assets::beside(path);
-        progress.set(payload.len() as u64);
+        let text = match file? {
+            Ok(text) => text,
+            // Not what the cache was made from (or, with a colliding hash, not text).
+            Err(bytes) => return Ok(Hit::Changed(bytes)),
+        };
+        let (decoded, index) = decoded?;
+        let timeline = decoded.attach(text, Assets::beside(path))?;
         Ok(Hit::Timeline(Box::new(timeline), Box::new(index)))
     }
 
@@ -214,7 +210,7 @@ impl Cache {
         }
         let content = xxh3_64(text.as_bytes());
         let mut timeline_bytes = Writer::default();
-        crate::model::snapshot::encode(timeline, &mut timeline_bytes);
+        snapshot::encode(timeline, &mut timeline_bytes);
         let mut payload = Writer::default();
         payload.bytes(&timeline_bytes.buf);
         drop(timeline_bytes);
@@ -259,6 +255,17 @@ enum Hit {
     Timeline(Box<Timeline>, Box<SearchIndex>),
     /// The file is not what the cache was made from: its bytes, read already.
     Changed(Vec<u8>),
+}
+
+/// The timeline (its strings in the file not checked yet) and the index in a payload.
+fn decode(payload: &[u8]) -> Result<(Decoded, SearchIndex), CacheError> {
+    let mut r = Reader::new(payload);
+    let decoded = snapshot::decode(&mut Reader::new(r.bytes()?))?;
+    let index = SearchIndex::decode(&mut r, decoded.timeline())?;
+    if !r.is_done() {
+        return Err(Corrupt("it goes on after the index").into());
+    }
+    Ok((decoded, index))
 }
 
 /// The payload after the header, checked against the header's length and hash.

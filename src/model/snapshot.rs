@@ -133,9 +133,51 @@ fn encode_event(event: &Event, w: &mut Writer) {
     }
 }
 
-/// Reads a timeline written by [`encode`] for the file whose text is `text`, with its images
-/// in `assets`.
-pub fn decode(r: &mut Reader<'_>, text: String, assets: Assets) -> Result<Timeline, Corrupt> {
+/// A timeline read back by [`decode`], whose strings in the file's text are not checked yet:
+/// it can be read while the file is.
+pub struct Decoded {
+    timeline: Timeline,
+    extra: String,
+}
+
+impl Decoded {
+    /// The events, places and actors read, for what refers to them (the search index).
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The timeline, with the text of its file, once every string of it is checked to be in
+    /// the text.
+    pub fn attach(self, text: String, assets: Assets) -> Result<Timeline, Corrupt> {
+        let Decoded {
+            mut timeline,
+            extra,
+        } = self;
+        for event in &timeline.events {
+            let sources = event
+                .sources
+                .iter()
+                .flat_map(|s| [s.title, s.publisher, s.published, s.url]);
+            let mut spans = [event.id]
+                .into_iter()
+                .chain(event.title)
+                .chain(event.summary)
+                .chain(sources);
+            if !spans.all(|span| Span::from_raw(span.to_raw(), Some(&text), &extra).is_some()) {
+                return Err(Corrupt("a string is outside the text"));
+            }
+        }
+        let strings = Arc::new(Strings::new(text, extra));
+        for event in &mut timeline.events {
+            event.strings = Arc::clone(&strings);
+        }
+        timeline.assets = assets;
+        Ok(timeline)
+    }
+}
+
+/// Reads a timeline written by [`encode`]; [`Decoded::attach`] gives it its file's text.
+pub fn decode(r: &mut Reader<'_>) -> Result<Decoded, Corrupt> {
     let extra = r.string()?;
     let title = r.text()?;
     let description = r.text()?;
@@ -200,7 +242,6 @@ pub fn decode(r: &mut Reader<'_>, text: String, assets: Assets) -> Result<Timeli
         })
     })?;
     let lists = Lists {
-        text: &text,
         extra: &extra,
         categories: categories.len(),
         places: places.len() as u32,
@@ -225,11 +266,6 @@ pub fn decode(r: &mut Reader<'_>, text: String, assets: Assets) -> Result<Timeli
     {
         return Err(Corrupt("the events are not in time order"));
     }
-    let strings = Arc::new(Strings::new(text, extra));
-    let mut events = events;
-    for event in &mut events {
-        event.strings = Arc::clone(&strings);
-    }
     let mut timeline = Timeline::new(Timeline {
         title,
         description,
@@ -242,14 +278,12 @@ pub fn decode(r: &mut Reader<'_>, text: String, assets: Assets) -> Result<Timeli
         tours: tours_read,
         ..Timeline::default()
     });
-    timeline.assets = assets;
     timeline.warnings = warnings;
-    Ok(timeline)
+    Ok(Decoded { timeline, extra })
 }
 
 /// What an event's numbers must stay within.
 struct Lists<'a> {
-    text: &'a str,
     extra: &'a str,
     categories: usize,
     places: u32,
@@ -259,8 +293,9 @@ struct Lists<'a> {
 
 impl Lists<'_> {
     fn span(&self, r: &mut Reader<'_>) -> Result<Span, Corrupt> {
+        // Strings in the file's text are checked by [`Decoded::attach`], once it is read.
         let raw = (r.u32()?, r.u32()?);
-        Span::from_raw(raw, self.text, self.extra).ok_or(Corrupt("a string is outside the text"))
+        Span::from_raw(raw, None, self.extra).ok_or(Corrupt("a string is outside the text"))
     }
 }
 

@@ -124,9 +124,14 @@ impl Span {
         (self.start, self.len)
     }
 
-    /// From its two numbers, if they name a string in `strings` (or none): a span read from
-    /// outside (the cache) is checked before it is used.
-    pub(super) fn from_raw((start, len): (u32, u32), file: &str, extra: &str) -> Option<Self> {
+    /// From its two numbers, if they name a string of `file` or `extra` (or none): a span
+    /// read from outside (the cache) is checked before it is used. Without `file`, a span of
+    /// the file is not checked (yet).
+    pub(super) fn from_raw(
+        (start, len): (u32, u32),
+        file: Option<&str>,
+        extra: &str,
+    ) -> Option<Self> {
         let span = Self { start, len };
         if span.is_none() {
             return Some(span);
@@ -134,7 +139,10 @@ impl Span {
         let (text, at) = if start & Self::EXTRA != 0 {
             (extra, start & !Self::EXTRA)
         } else {
-            (file, start)
+            match file {
+                Some(file) => (file, start),
+                None => return Some(span),
+            }
         };
         let (at, end) = (at as usize, at as usize + len as usize);
         text.get(at..end).map(|_| span)
