@@ -171,15 +171,15 @@ impl Cache {
                     .map_err(|err| std::io::Error::other(err.to_string()))?;
                 progress.start(Phase::Cache, 1);
                 progress.set(1);
-                let hash = xxh3_64(&bytes);
-                let text = if hash == header.content {
+                let text = if xxh3_64(&bytes) == header.content {
                     String::from_utf8(bytes).map_err(|err| err.into_bytes())
                 } else {
                     Err(bytes)
                 };
                 Ok::<_, std::io::Error>(text)
             });
-            let decoded = read_payload(cache, &header).and_then(|payload| decode(&payload));
+            let decoded =
+                read_payload(cache, &header).and_then(|payload| decode(&payload, &header));
             let file = file
                 .join()
                 .unwrap_or_else(|_| Err(std::io::Error::other("the reading thread failed")));
@@ -258,9 +258,11 @@ enum Hit {
 }
 
 /// The timeline (its strings in the file not checked yet) and the index in a payload.
-fn decode(payload: &[u8]) -> Result<(Decoded, SearchIndex), CacheError> {
+fn decode(payload: &[u8], header: &Header) -> Result<(Decoded, SearchIndex), CacheError> {
+    let file_len =
+        usize::try_from(header.stamp.size).map_err(|_| Corrupt("the file is too large"))?;
     let mut r = Reader::new(payload);
-    let decoded = snapshot::decode(&mut Reader::new(r.bytes()?))?;
+    let decoded = snapshot::decode(&mut Reader::new(r.bytes()?), file_len)?;
     let index = SearchIndex::decode(&mut r, decoded.timeline())?;
     if !r.is_done() {
         return Err(Corrupt("it goes on after the index").into());

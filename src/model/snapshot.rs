@@ -133,11 +133,12 @@ fn encode_event(event: &Event, w: &mut Writer) {
     }
 }
 
-/// A timeline read back by [`decode`], whose strings in the file's text are not checked yet:
-/// it can be read while the file is.
+/// A timeline read back by [`decode`] without its file's text: it can be read while the file
+/// is.
 pub struct Decoded {
     timeline: Timeline,
     extra: String,
+    file_len: usize,
 }
 
 impl Decoded {
@@ -146,26 +147,17 @@ impl Decoded {
         &self.timeline
     }
 
-    /// The timeline, with the text of its file, once every string of it is checked to be in
-    /// the text.
+    /// The timeline, with the text of its file (of the length it was decoded for).
     pub fn attach(self, text: String, assets: Assets) -> Result<Timeline, Corrupt> {
         let Decoded {
             mut timeline,
             extra,
+            file_len,
         } = self;
-        for event in &timeline.events {
-            let sources = event
-                .sources
-                .iter()
-                .flat_map(|s| [s.title, s.publisher, s.published, s.url]);
-            let mut spans = [event.id]
-                .into_iter()
-                .chain(event.title)
-                .chain(event.summary)
-                .chain(sources);
-            if !spans.all(|span| Span::from_raw(span.to_raw(), Some(&text), &extra).is_some()) {
-                return Err(Corrupt("a string is outside the text"));
-            }
+        if text.len() != file_len {
+            return Err(Corrupt(
+                "the file is not of the length the cache was made for",
+            ));
         }
         let strings = Arc::new(Strings::new(text, extra));
         for event in &mut timeline.events {
@@ -176,8 +168,9 @@ impl Decoded {
     }
 }
 
-/// Reads a timeline written by [`encode`]; [`Decoded::attach`] gives it its file's text.
-pub fn decode(r: &mut Reader<'_>) -> Result<Decoded, Corrupt> {
+/// Reads a timeline written by [`encode`] for a file of `file_len` bytes; [`Decoded::attach`]
+/// gives it the file's text.
+pub fn decode(r: &mut Reader<'_>, file_len: usize) -> Result<Decoded, Corrupt> {
     let extra = r.string()?;
     let title = r.text()?;
     let description = r.text()?;
@@ -242,6 +235,7 @@ pub fn decode(r: &mut Reader<'_>) -> Result<Decoded, Corrupt> {
         })
     })?;
     let lists = Lists {
+        file_len,
         extra: &extra,
         categories: categories.len(),
         places: places.len() as u32,
@@ -279,11 +273,16 @@ pub fn decode(r: &mut Reader<'_>) -> Result<Decoded, Corrupt> {
         ..Timeline::default()
     });
     timeline.warnings = warnings;
-    Ok(Decoded { timeline, extra })
+    Ok(Decoded {
+        timeline,
+        extra,
+        file_len,
+    })
 }
 
 /// What an event's numbers must stay within.
 struct Lists<'a> {
+    file_len: usize,
     extra: &'a str,
     categories: usize,
     places: u32,
@@ -293,9 +292,9 @@ struct Lists<'a> {
 
 impl Lists<'_> {
     fn span(&self, r: &mut Reader<'_>) -> Result<Span, Corrupt> {
-        // Strings in the file's text are checked by [`Decoded::attach`], once it is read.
         let raw = (r.u32()?, r.u32()?);
-        Span::from_raw(raw, None, self.extra).ok_or(Corrupt("a string is outside the text"))
+        Span::from_raw(raw, self.file_len, self.extra)
+            .ok_or(Corrupt("a string is outside the text"))
     }
 }
 

@@ -124,28 +124,20 @@ impl Span {
         (self.start, self.len)
     }
 
-    /// From its two numbers, if they name a string of `file` or `extra` (or none): a span
-    /// read from outside (the cache) is checked before it is used. Without `file`, a span of
-    /// the file is not checked (yet).
-    pub(super) fn from_raw(
-        (start, len): (u32, u32),
-        file: Option<&str>,
-        extra: &str,
-    ) -> Option<Self> {
+    /// From its two numbers, if they name a string within a file of `file_len` bytes or of
+    /// `extra` (or none): a span read from outside (the cache) is checked before it is used.
+    /// A span of the file is checked against its length only, without reading the text: one
+    /// that does not fall on character boundaries reads as empty ([`Strings`]), never panics.
+    pub(super) fn from_raw((start, len): (u32, u32), file_len: usize, extra: &str) -> Option<Self> {
         let span = Self { start, len };
         if span.is_none() {
             return Some(span);
         }
-        let (text, at) = if start & Self::EXTRA != 0 {
-            (extra, start & !Self::EXTRA)
-        } else {
-            match file {
-                Some(file) => (file, start),
-                None => return Some(span),
-            }
-        };
-        let (at, end) = (at as usize, at as usize + len as usize);
-        text.get(at..end).map(|_| span)
+        if start & Self::EXTRA != 0 {
+            let at = (start & !Self::EXTRA) as usize;
+            return extra.get(at..at + len as usize).map(|_| span);
+        }
+        (start as usize + len as usize <= file_len).then_some(span)
     }
 }
 
