@@ -589,7 +589,6 @@ fn start_window(
         // The window's remembered geometry goes here, not to the user's folder.
         .env("XDG_DATA_HOME", scratch.join("data"))
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
     let mut times = [None; 3];
