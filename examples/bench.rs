@@ -638,33 +638,43 @@ impl Display {
         if let Some(name) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
             return Some(Self { name, xvfb: None });
         }
-        let number = 90 + std::process::id() % 9;
-        let name = format!(":{number}");
-        let xvfb = std::process::Command::new("Xvfb")
-            .args([name.as_str(), "-screen", "0", "1600x900x24"])
-            .stdout(std::process::Stdio::null())
+        // Xvfb picks a free display and writes its number once it accepts connections.
+        let mut xvfb = std::process::Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1600x900x24"])
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
             .ok()?;
-        // Xvfb is ready when its socket is.
-        let socket = format!("/tmp/.X11-unix/X{number}");
-        for _ in 0..50 {
-            if Path::new(&socket).exists() {
-                break;
+        let mut line = String::new();
+        let read = xvfb
+            .stdout
+            .take()
+            .map(|out| std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut line));
+        match read {
+            Some(Ok(_)) if line.trim().parse::<u32>().is_ok() => Some(Self {
+                name: format!(":{}", line.trim()),
+                xvfb: Some(xvfb),
+            }),
+            _ => {
+                let _ = xvfb.kill();
+                let _ = xvfb.wait();
+                None
             }
-            std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        Some(Self {
-            name,
-            xvfb: Some(xvfb),
-        })
     }
 }
 
 impl Drop for Display {
     fn drop(&mut self) {
         if let Some(xvfb) = &mut self.xvfb {
-            let _ = xvfb.kill();
+            // Asked to end (SIGTERM), Xvfb removes its lock and socket; killed, it would not.
+            let asked = std::process::Command::new("kill")
+                .arg(xvfb.id().to_string())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !asked {
+                let _ = xvfb.kill();
+            }
             let _ = xvfb.wait();
         }
     }

@@ -157,11 +157,12 @@ impl<'a> Reader<'a> {
         self.array().map(u64::from_le_bytes)
     }
 
-    /// A length or index: at most what is left in the buffer times `per_item` allows, so that
-    /// a damaged length cannot ask for more memory than the buffer could describe.
+    /// A length or index. A count of items of at least `min_item_bytes` each (0 for a plain
+    /// number) must fit in what is left, so that a damaged count cannot ask for more memory
+    /// than the buffer could describe.
     pub fn len(&mut self, min_item_bytes: usize) -> Result<usize, Corrupt> {
         let n = usize::try_from(self.u64()?).map_err(|_| Corrupt("a length is too large"))?;
-        if n.saturating_mul(min_item_bytes.max(1)) > self.buf.len() && min_item_bytes > 0 {
+        if min_item_bytes > 0 && n.saturating_mul(min_item_bytes) > self.buf.len() {
             return Err(Corrupt("a length is larger than what is left"));
         }
         Ok(n)
