@@ -1,10 +1,17 @@
 //! Benchmark: load, frame, search and filter times on generated files of several sizes.
 //!
 //! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]
-//! [--only load,errors,frame,map,search]`
+//! [--only load,errors,startup,frame,map,search]`
 //!
 //! Prints one JSON object per line on stdout and nothing else; progress goes to stderr.
+//!
+//! Without `--quick`, the `first_frame` and `reopen` rows start the real window
+//! (`target/release/belarus-timeline --bench-startup`, a hidden hook that prints when the
+//! first frame, the timeline and the search index are ready, then closes) on each file, with
+//! an empty cache and then with the cache it wrote. They need a display: `$DISPLAY`, else an
+//! `Xvfb` the bench starts; without either they are skipped with a message.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -66,7 +73,7 @@ fn main() {
         std::process::exit(1);
     }
     for &n in &sizes {
-        if let Err(err) = bench_size(n, frames, &dir, &runs) {
+        if let Err(err) = bench_size(n, frames, &dir, quick, &runs) {
             eprintln!("size {n}: {err}");
             std::process::exit(1);
         }
@@ -99,6 +106,7 @@ fn bench_size(
     n: usize,
     frames: usize,
     dir: &std::path::Path,
+    quick: bool,
     runs: &dyn Fn(&str) -> bool,
 ) -> Result<(), String> {
     let path = dir.join(format!("events-{n}.ron"));
@@ -111,15 +119,24 @@ fn bench_size(
     let bytes = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
     eprintln!("{n} events, {bytes} bytes");
 
+    let mut ron_parse_ms = None;
     if runs("load") {
-        let (ron_parse_ms, _) = in_child("--child-parse", &path)?;
+        let (parse_ms, _) = in_child("--child-parse", &path)?;
         let (load_ms, peak_rss_mb) = in_child("--child-load", &path)?;
         println!(
-            r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
+            r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
         );
+        ron_parse_ms = Some(parse_ms);
     }
     if runs("errors") {
         errors_bench(n, &path)?;
+    }
+    if runs("startup") && !quick {
+        let parse_ms = match ron_parse_ms {
+            Some(ms) => ms,
+            None => in_child("--child-parse", &path)?.0,
+        };
+        startup_bench(n, &path, bytes, parse_ms)?;
     }
     let timeline = model::load_path(&path).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(&path);
@@ -578,4 +595,169 @@ fn search_and_filter_bench(timeline: &Arc<Timeline>, n: usize) {
         }),
     );
     println!(r#"{{"bench":"filter","events":{n},"ms":{}}}"#, ms(start));
+}
+
+/// The real window on `path`, started twice: with an empty cache (`first_frame`: what a first
+/// open costs, against the bare RON parse) and with the cache the first start wrote
+/// (`reopen`). Each row: milliseconds from launch to the first frame, to the timeline, and to
+/// the search index being ready, with the load average at the time.
+fn startup_bench(n: usize, path: &Path, bytes: u64, ron_parse_ms: f64) -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let Some(program) = exe
+        .parent()
+        .and_then(|examples| examples.parent())
+        .map(|dir| dir.join(format!("belarus-timeline{}", std::env::consts::EXE_SUFFIX)))
+        .filter(|program| program.exists())
+    else {
+        eprintln!("first_frame, reopen: skipped: build the program first (cargo build --release)");
+        return Ok(());
+    };
+    let Some(display) = Display::find() else {
+        eprintln!("first_frame, reopen: skipped: no display ($DISPLAY unset and no Xvfb)");
+        return Ok(());
+    };
+    let scratch = path.with_extension("startup");
+    let cache = scratch.join("cache");
+    let _ = std::fs::remove_dir_all(&scratch);
+    for run in ["first_frame", "reopen"] {
+        let times = start_window(&program, path, &display.name, &scratch)?;
+        let cache_bytes: u64 = std::fs::read_dir(&cache)
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0);
+        let vs_ron_parse = if ron_parse_ms > 0.0 {
+            (times.timeline / ron_parse_ms * 100.0).round() / 100.0
+        } else {
+            0.0
+        };
+        println!(
+            r#"{{"bench":"{run}","events":{n},"bytes":{bytes},"first_frame_ms":{:.1},"timeline_ms":{:.1},"search_ready_ms":{:.1},"vs_ron_parse":{vs_ron_parse},"cache_bytes":{cache_bytes},"loadavg":{}}}"#,
+            times.first_frame,
+            times.timeline,
+            times.search_ready,
+            loadavg()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(())
+}
+
+/// Milliseconds from launch to each step of a window's start.
+struct Startup {
+    first_frame: f64,
+    timeline: f64,
+    search_ready: f64,
+}
+
+/// Starts the window on `path` with its cache and data folders under `scratch`, and times
+/// the lines its `--bench-startup` hook prints.
+fn start_window(
+    program: &Path,
+    path: &Path,
+    display: &str,
+    scratch: &Path,
+) -> Result<Startup, String> {
+    use std::io::BufRead as _;
+    let start = Instant::now();
+    let mut child = std::process::Command::new(program)
+        .args(["--reset", "--bench-startup", "--events"])
+        .arg(path)
+        .env("DISPLAY", display)
+        .env("BELARUS_TIMELINE_CACHE_DIR", scratch.join("cache"))
+        // The window's remembered geometry goes here, not to the user's folder.
+        .env("XDG_DATA_HOME", scratch.join("data"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let mut times = [None; 3];
+    if let Some(stdout) = child.stdout.take() {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let at = start.elapsed().as_secs_f64() * 1000.0;
+            let slot = match line.split_whitespace().next() {
+                Some("first-frame") => 0,
+                Some("timeline") => 1,
+                Some("search-ready") => 2,
+                _ => continue,
+            };
+            times[slot] = Some(at);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    match times {
+        [Some(first_frame), Some(timeline), Some(search_ready)] => Ok(Startup {
+            first_frame,
+            timeline,
+            search_ready,
+        }),
+        _ => Err(format!(
+            "the window did not report its start ({status}); is the display usable?"
+        )),
+    }
+}
+
+/// The first number of /proc/loadavg, or 0.
+fn loadavg() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// A display for the window: `$DISPLAY`, or an Xvfb started for the bench (stopped when
+/// dropped).
+struct Display {
+    name: String,
+    xvfb: Option<std::process::Child>,
+}
+
+impl Display {
+    fn find() -> Option<Self> {
+        if let Some(name) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
+            return Some(Self { name, xvfb: None });
+        }
+        // Xvfb picks a free display and writes its number once it accepts connections.
+        let mut xvfb = std::process::Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1600x900x24"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut line = String::new();
+        let read = xvfb
+            .stdout
+            .take()
+            .map(|out| std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut line));
+        match read {
+            Some(Ok(_)) if line.trim().parse::<u32>().is_ok() => Some(Self {
+                name: format!(":{}", line.trim()),
+                xvfb: Some(xvfb),
+            }),
+            _ => {
+                let _ = xvfb.kill();
+                let _ = xvfb.wait();
+                None
+            }
+        }
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        if let Some(xvfb) = &mut self.xvfb {
+            // Asked to end (SIGTERM), Xvfb removes its lock and socket; killed, it would not.
+            let asked = std::process::Command::new("kill")
+                .arg(xvfb.id().to_string())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !asked {
+                let _ = xvfb.kill();
+            }
+            let _ = xvfb.wait();
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! Data flows one way: file → [`model`] → [`query`] (what is shown) → [`timeline`] geometry
 //! (where) → [`ui`] (paint, input) → commands → state.
 
+pub mod cache;
 pub mod export;
 pub mod generate;
 pub mod i18n;

@@ -78,8 +78,19 @@ struct Cli {
     #[arg(long)]
     map: bool,
 
+    /// A hook for the benchmark (examples/bench.rs), not for users: print when the first
+    /// frame, the timeline and the search index are ready, then close.
+    #[arg(long, hide = true)]
+    bench_startup: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// When the program started, for `--bench-startup`.
+fn started() -> std::time::Instant {
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(std::time::Instant::now)
 }
 
 #[derive(Subcommand)]
@@ -228,6 +239,7 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 }
 
 fn main() -> ExitCode {
+    started();
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(cli::system_lang);
     let present = Present {
@@ -249,6 +261,7 @@ fn main() -> ExitCode {
                 range: cli.from.zip(cli.to),
                 map: cli.map,
             },
+            cli.bench_startup,
         ),
         Some(Command::Check { path, strict }) => {
             cli::check::check(path.as_deref().or(cli.events.as_deref()), strict)

@@ -93,6 +93,7 @@ pub fn find_tour(timeline: &Timeline, id: &str) -> Result<usize, UnknownTour> {
 }
 
 /// `--present`, `--tour`, `--step`.
+#[derive(Clone, Debug)]
 pub struct Present {
     /// Start presenting.
     pub on: bool,

@@ -3,10 +3,14 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use belarus_timeline::cache::Cache;
 use belarus_timeline::model::Lang;
+use belarus_timeline::model::Timeline;
 use belarus_timeline::model::date::{DAY, seconds_from_date};
+use belarus_timeline::ui::loading::LoaderThread;
 use belarus_timeline::ui::{
-    App, Command, Loaded, MapCommand, PresentCommand, SelectionCommand, ViewCommand,
+    App, Command, Loaded, Loading, MapCommand, OnLoaded, PresentCommand, SelectionCommand,
+    ViewCommand,
 };
 
 use super::{Present, find_tour, load};
@@ -31,56 +35,40 @@ pub fn window(
     reset: bool,
     present: &Present,
     place: &Place,
+    bench_startup: bool,
 ) -> ExitCode {
-    let (result, name) = load(path);
-    let loaded = Loaded::from_result(result, &name);
+    let cache = Cache::from_env();
+    let mut on_loaded: Option<OnLoaded> = None;
     let mut go_to: Vec<Command> = Vec::new();
-    if place.map {
-        go_to.push(MapCommand::Show(true).into());
-    }
-    if let Some((from, to)) = place.range {
-        let (a, b) = (seconds_from_date(from), seconds_from_date(to) + DAY);
-        go_to.push(ViewCommand::ZoomTo(a, b).into());
-    }
-    if let (Some(id), Loaded::Timeline(timeline, _)) = (&place.event, &loaded) {
-        match timeline.event_index(id) {
-            Some(index) => go_to.push(SelectionCommand::Select(Some(index)).into()),
-            None => {
-                eprintln!("error: unknown event `{id}`; `check` lists the file's events");
-                return ExitCode::from(2);
-            }
+    let mut loader = None;
+    let loaded = match path.and_then(|path| loading(path, cache.as_ref())) {
+        Some((loading, thread)) => {
+            loader = Some(thread);
+            let (place, present) = (place.clone(), present.clone());
+            on_loaded = Some(Box::new(move |timeline: &Timeline| {
+                opening_commands(timeline, &place, &present)
+            }));
+            Loaded::Loading(loading)
         }
-    }
-    let watch = path.map(Path::to_path_buf);
-    let start_presentation = match &loaded {
-        Loaded::Timeline(timeline, _)
-            if present.on
-                || present.presenter
-                || present.tour.is_some()
-                || present.autoplay.is_some() =>
-        {
-            match present
-                .tour
-                .as_deref()
-                .map(|id| find_tour(timeline, id))
-                .transpose()
-            {
-                Ok(tour) => Some(PresentCommand::Start {
-                    tour,
-                    step: present.step,
-                }),
-                Err(err) => {
-                    eprintln!("error: {err}");
-                    return ExitCode::from(2);
+        None => {
+            let (result, name) = load(path);
+            let loaded = Loaded::from_result(result, &name);
+            if let Loaded::Timeline(timeline, _) = &loaded {
+                match opening_commands(timeline, place, present) {
+                    Ok(commands) => go_to = commands,
+                    Err(err) => {
+                        eprintln!("error: {err}");
+                        return ExitCode::from(2);
+                    }
                 }
             }
+            loaded
         }
-        _ => None,
     };
-    let (presenter, autoplay) = (present.presenter, present.autoplay);
+    let watch = path.map(Path::to_path_buf);
     let title = match &loaded {
         Loaded::Timeline(timeline, _) => timeline.title.get(lang).to_owned(),
-        Loaded::Errors(_) => "belarus-timeline".to_owned(),
+        Loaded::Errors(_) | Loaded::Loading(_) => "belarus-timeline".to_owned(),
     };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(&title)
@@ -112,30 +100,141 @@ pub fn window(
                 app.state.lang = lang;
             }
             app.runtime.queued.extend(go_to);
-            if let Some(start) = start_presentation {
-                app.runtime.queued.push(start.into());
-                if presenter {
-                    app.runtime
-                        .queued
-                        .push(PresentCommand::Presenter(true).into());
-                }
-                if let Some(seconds) = autoplay {
-                    app.runtime
-                        .queued
-                        .push(PresentCommand::AutoplayEvery(seconds).into());
-                }
-            }
+            app.runtime.on_loaded = on_loaded;
             if let Some(path) = &watch {
                 app.watch(path, &cc.egui_ctx);
+            }
+            if bench_startup {
+                return Ok(Box::new(StartupProbe::new(app)));
             }
             Ok(Box::new(app))
         }),
     );
+    if let Some(loader) = loader {
+        loader.finish();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: could not open the window: {err}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Files at least this large (or as large as the cache's threshold, when lower) open on a
+/// thread, with a progress bar: a smaller file reads in well under a second.
+const LOADING_PAGE_MIN_BYTES: u64 = 4 << 20;
+
+/// Starts opening the file at `path` on a thread, if it is large enough to need it.
+fn loading(path: &Path, cache: Option<&Cache>) -> Option<(Loading, LoaderThread)> {
+    let min = cache.map_or(LOADING_PAGE_MIN_BYTES, |c| {
+        c.min_bytes.min(LOADING_PAGE_MIN_BYTES)
+    });
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() < min {
+        return None;
+    }
+    match Loading::spawn(path.to_path_buf(), cache.cloned()) {
+        Ok(loading) => Some(loading),
+        Err(err) => {
+            eprintln!("warning: reading the file on this thread ({err})");
+            None
+        }
+    }
+}
+
+/// What the command line asks the window to do with the loaded timeline: show the map, a
+/// range, an event, a presentation. An unknown event or tour is an error.
+fn opening_commands(
+    timeline: &Timeline,
+    place: &Place,
+    present: &Present,
+) -> Result<Vec<Command>, String> {
+    let mut commands: Vec<Command> = Vec::new();
+    if place.map {
+        commands.push(MapCommand::Show(true).into());
+    }
+    if let Some((from, to)) = place.range {
+        let (a, b) = (seconds_from_date(from), seconds_from_date(to) + DAY);
+        commands.push(ViewCommand::ZoomTo(a, b).into());
+    }
+    if let Some(id) = &place.event {
+        match timeline.event_index(id) {
+            Some(index) => commands.push(SelectionCommand::Select(Some(index)).into()),
+            None => {
+                return Err(format!(
+                    "unknown event `{id}`; `check` lists the file's events"
+                ));
+            }
+        }
+    }
+    if present.on || present.presenter || present.tour.is_some() || present.autoplay.is_some() {
+        let tour = present
+            .tour
+            .as_deref()
+            .map(|id| find_tour(timeline, id))
+            .transpose()
+            .map_err(|err| err.to_string())?;
+        commands.push(
+            PresentCommand::Start {
+                tour,
+                step: present.step,
+            }
+            .into(),
+        );
+        if present.presenter {
+            commands.push(PresentCommand::Presenter(true).into());
+        }
+        if let Some(seconds) = present.autoplay {
+            commands.push(PresentCommand::AutoplayEvery(seconds).into());
+        }
+    }
+    Ok(commands)
+}
+
+/// The benchmark's hook (`--bench-startup`): the window as usual, printing on standard output
+/// `first-frame MS`, `timeline MS` and `search-ready MS` (milliseconds since the program
+/// started) as each happens, then closing. Nothing is saved.
+struct StartupProbe {
+    app: App,
+    started: std::time::Instant,
+    said: [bool; 3],
+}
+
+impl StartupProbe {
+    fn new(app: App) -> Self {
+        Self {
+            app,
+            started: crate::started(),
+            said: [false; 3],
+        }
+    }
+
+    fn say(&mut self, which: usize, what: &str) {
+        if !self.said[which] {
+            self.said[which] = true;
+            let ms = self.started.elapsed().as_secs_f64() * 1000.0;
+            println!("{what} {ms:.1}");
+            let _ = std::io::Write::flush(&mut std::io::stdout());
+        }
+    }
+}
+
+impl eframe::App for StartupProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.show(ui);
+        self.say(0, "first-frame");
+        if let Some(search_ready) = self.app.shown.as_ref().map(|s| s.search_index.is_ready()) {
+            self.say(1, "timeline");
+            if search_ready {
+                self.say(2, "search-ready");
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                // Looks again for the index (the app itself repaints only on news).
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            }
         }
     }
 }

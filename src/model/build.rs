@@ -25,6 +25,7 @@ use super::error::{Diagnostic, LoadError};
 use super::file;
 use super::load::{Assets, MAX_FILE_BYTES};
 use super::problem::{Path, Problem, Severity};
+use super::progress::{Phase, Progress};
 use super::timeline::{self, Event, SourceSpans, Span, Strings, Timeline};
 use super::{Lang, Text};
 
@@ -85,6 +86,17 @@ pub fn build(
     assets: &Assets,
     reader: &impl Reader,
 ) -> Result<Timeline, LoadError> {
+    build_with(text, file, assets, reader, None)
+}
+
+/// [`build`], telling `progress` how far into the text the reader has come.
+pub fn build_with(
+    text: String,
+    file: &str,
+    assets: &Assets,
+    reader: &impl Reader,
+    progress: Option<&Progress>,
+) -> Result<Timeline, LoadError> {
     // Events keep 31-bit offsets into the text.
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -93,7 +105,11 @@ pub fn build(
             limit: MAX_FILE_BYTES,
         });
     }
+    if let Some(progress) = progress {
+        progress.start(Phase::Checking, text.len() as u64);
+    }
     let mut builder = Builder::new(&text, assets);
+    builder.progress = progress;
     if let Err(failure) = reader.read(&text, file, &mut builder) {
         drop(builder);
         return Err(LoadError::Invalid(recover(
@@ -322,6 +338,8 @@ pub struct Builder<'s> {
     /// Events point here until their strings are attached, once the text is owned.
     placeholder: Arc<Strings>,
     data: Collected,
+    /// Told where in the text each event was.
+    progress: Option<&'s Progress>,
 }
 
 /// Everything given to the builder, before references are resolved.
@@ -355,6 +373,7 @@ impl<'s> Builder<'s> {
             assets,
             placeholder: Arc::new(Strings::default()),
             data: Collected::default(),
+            progress: None,
         }
     }
 
@@ -404,6 +423,11 @@ impl<'s> Builder<'s> {
     pub fn event(&mut self, event: RawEvent<'s>) {
         let index = self.data.events.len();
         let event = self.compact(event, index);
+        if let Some(progress) = self.progress
+            && let Some(at) = event.id.file_start()
+        {
+            progress.set(at as u64);
+        }
         self.data.events.push(event);
     }
 

@@ -6,10 +6,11 @@
 
 use std::path::{Path as FsPath, PathBuf};
 
-use super::build::build;
+use super::build::{build, build_with};
 use super::error::{Diagnostic, LoadError};
 use super::format::Format;
-use super::read::read_bounded;
+use super::progress::Progress;
+use super::read::read_bounded_with;
 use super::ron::{Ron, locate::line_col};
 use super::timeline::Timeline;
 use super::timelinejs::{csv::TimelineJsCsv, json::TimelineJsJson};
@@ -69,11 +70,27 @@ pub fn load_bundled() -> Result<Timeline, LoadError> {
 /// opening it, stops reading at [`MAX_FILE_BYTES`] whatever the metadata says, and refuses
 /// formats that cannot be read yet.
 pub fn load_path(path: &FsPath) -> Result<Timeline, LoadError> {
+    load_path_with(path, None)
+}
+
+/// [`load_path`], telling `progress` how much has been read, then checked.
+pub fn load_path_with(path: &FsPath, progress: Option<&Progress>) -> Result<Timeline, LoadError> {
     let file = path.display().to_string();
-    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|source| LoadError::Read {
-        file: file.clone(),
-        source,
-    })?;
+    let bytes =
+        read_bounded_with(path, MAX_FILE_BYTES, progress).map_err(|source| LoadError::Read {
+            file: file.clone(),
+            source,
+        })?;
+    load_read(bytes, path, progress)
+}
+
+/// Checks and indexes `bytes`, read from the file at `path`.
+pub fn load_read(
+    bytes: Vec<u8>,
+    path: &FsPath,
+    progress: Option<&Progress>,
+) -> Result<Timeline, LoadError> {
+    let file = path.display().to_string();
     let Some(format) = Format::detect(&bytes, path) else {
         return Err(LoadError::UnknownFormat {
             file,
@@ -81,7 +98,7 @@ pub fn load_path(path: &FsPath) -> Result<Timeline, LoadError> {
         });
     };
     match String::from_utf8(bytes) {
-        Ok(text) => load_as(format, text, &file, &Assets::beside(path)),
+        Ok(text) => load_as_with(format, text, &file, &Assets::beside(path), progress),
         Err(err) => Err(not_utf8(err.as_bytes(), &file)),
     }
 }
@@ -108,10 +125,20 @@ pub fn load_as(
     file: &str,
     assets: &Assets,
 ) -> Result<Timeline, LoadError> {
+    load_as_with(format, text, file, assets, None)
+}
+
+fn load_as_with(
+    format: Format,
+    text: String,
+    file: &str,
+    assets: &Assets,
+    progress: Option<&Progress>,
+) -> Result<Timeline, LoadError> {
     match format {
-        Format::Ron => build(text, file, assets, &Ron),
-        Format::Json => build(text, file, assets, &TimelineJsJson),
-        Format::Csv => build(text, file, assets, &TimelineJsCsv),
+        Format::Ron => build_with(text, file, assets, &Ron, progress),
+        Format::Json => build_with(text, file, assets, &TimelineJsJson, progress),
+        Format::Csv => build_with(text, file, assets, &TimelineJsCsv, progress),
     }
 }
 

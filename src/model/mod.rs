@@ -2,6 +2,7 @@
 //! with precise errors, and the time-sorted index.
 
 pub mod build;
+pub mod bytes;
 pub mod check;
 pub mod date;
 pub mod error;
@@ -9,8 +10,10 @@ pub mod file;
 pub mod format;
 pub mod load;
 pub mod problem;
+pub mod progress;
 pub mod read;
 pub mod ron;
+pub mod snapshot;
 pub mod text;
 pub mod timeline;
 pub mod timelinejs;

@@ -9,6 +9,8 @@ use std::fs::{File, FileType};
 use std::io::Read;
 use std::path::Path;
 
+use super::progress::{Counting, Phase, Progress};
+
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -65,6 +67,15 @@ pub fn kind_of(file_type: &FileType) -> &'static str {
 /// Reads the regular file at `path` (following symbolic links), refusing anything else before
 /// opening it, and stopping at `limit` bytes.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_bounded_with(path, limit, None)
+}
+
+/// [`read_bounded`], counting the bytes read into `progress` as they come.
+pub fn read_bounded_with(
+    path: &Path,
+    limit: u64,
+    progress: Option<&Progress>,
+) -> Result<Vec<u8>, ReadError> {
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
         return Err(ReadError::NotAFile {
@@ -85,8 +96,24 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             kind: kind_of(&opened.file_type()),
         });
     }
-    read_limited(file, limit, Some(opened.len()))
+    match progress {
+        Some(progress) => {
+            progress.start(Phase::Reading, opened.len());
+            read_limited(
+                Counting {
+                    inner: file,
+                    progress,
+                },
+                limit,
+                Some(opened.len()),
+            )
+        }
+        None => read_limited(file, limit, Some(opened.len())),
+    }
 }
+
+/// How much is read at a time.
+const CHUNK: u64 = 8 << 20;
 
 /// Reads everything `reader` gives, up to `limit` bytes; more is an error. `hint` is the
 /// expected size, used only to reserve memory.
@@ -97,9 +124,9 @@ pub fn read_limited(
 ) -> Result<Vec<u8>, ReadError> {
     let reserve = hint.unwrap_or(0).min(limit);
     let mut bytes = Vec::with_capacity(usize::try_from(reserve).unwrap_or(0));
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
+    let mut reader = reader.take(limit.saturating_add(1));
+    // In steps, so that a progress bar fed by the reader moves.
+    while (&mut reader).take(CHUNK).read_to_end(&mut bytes)? > 0 {}
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { size: None, limit });
     }

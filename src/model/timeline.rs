@@ -58,6 +58,11 @@ impl Strings {
         &self.file
     }
 
+    /// The strings that needed unescaping.
+    pub(super) fn extra(&self) -> &str {
+        &self.extra
+    }
+
     fn get(&self, span: Span) -> &str {
         if span.is_none() {
             return "";
@@ -107,6 +112,32 @@ impl Span {
 
     fn is_none(self) -> bool {
         self == Self::NONE
+    }
+
+    /// Where it starts in the file's text, when it is a slice of it.
+    pub(super) fn file_start(self) -> Option<u32> {
+        (!self.is_none() && self.start & Self::EXTRA == 0).then_some(self.start)
+    }
+
+    /// Its two numbers, as stored.
+    pub(super) fn to_raw(self) -> (u32, u32) {
+        (self.start, self.len)
+    }
+
+    /// From its two numbers, if they name a string within a file of `file_len` bytes or of
+    /// `extra` (or none): a span read from outside (the cache) is checked before it is used.
+    /// A span of the file is checked against its length only, without reading the text: one
+    /// that does not fall on character boundaries reads as empty ([`Strings`]), never panics.
+    pub(super) fn from_raw((start, len): (u32, u32), file_len: usize, extra: &str) -> Option<Self> {
+        let span = Self { start, len };
+        if span.is_none() {
+            return Some(span);
+        }
+        if start & Self::EXTRA != 0 {
+            let at = (start & !Self::EXTRA) as usize;
+            return extra.get(at..at + len as usize).map(|_| span);
+        }
+        (start as usize + len as usize <= file_len).then_some(span)
     }
 }
 
@@ -383,6 +414,12 @@ impl Timeline {
             .take_while(|&&(h, _)| h == hash)
             .map(|&(_, i)| i as usize)
             .find(|&i| self.events[i].id() == id)
+    }
+
+    /// The text of the file the timeline was read from (empty without events): what the
+    /// open-file cache hashes.
+    pub fn source_text(&self) -> &str {
+        self.events.first().map_or("", |event| event.strings.file())
     }
 
     /// The tour with this id.

@@ -7,6 +7,8 @@
 //! finds the matching words, and their event lists give the events: the cost follows the
 //! number of hits, not the size of the file.
 
+mod snapshot;
+
 use std::sync::{Arc, OnceLock};
 
 use crate::model::Timeline;
@@ -30,6 +32,16 @@ impl IndexCell {
     /// Whether the index has been built.
     pub fn is_ready(&self) -> bool {
         self.0.get().is_some()
+    }
+
+    /// A cell holding `index`, built before (read from the cache).
+    pub fn ready(index: SearchIndex) -> Self {
+        Self(Arc::new(OnceLock::from(index)))
+    }
+
+    /// The index, if it has been built.
+    pub fn get(&self) -> Option<&SearchIndex> {
+        self.0.get()
     }
 }
 
@@ -96,39 +108,115 @@ impl Postings {
     }
 }
 
+/// The words of a run of events: numbered in order of first use, and (word, event) pairs in
+/// event order.
+#[derive(Default)]
+struct Run {
+    ids: crate::model::check::FastMap<Box<str>, u32>,
+    words: Vec<u8>,
+    word_starts: Vec<u32>,
+    pairs: Vec<(u32, u32)>,
+}
+
+impl Run {
+    fn build(timeline: &Timeline, events: std::ops::Range<usize>) -> Self {
+        let mut run = Run {
+            pairs: Vec::with_capacity(events.len() * 24),
+            ..Run::default()
+        };
+        let mut seen: Vec<u32> = Vec::new();
+        for e in events {
+            let text = super::haystack(timeline, &timeline.events[e]);
+            seen.clear();
+            seen.extend(text.split(' ').filter(|w| !w.is_empty()).map(|w| run.id(w)));
+            seen.sort_unstable();
+            seen.dedup();
+            run.pairs.extend(seen.iter().map(|&w| (w, e as u32)));
+        }
+        run
+    }
+
+    /// The number of `word`, given now if it is new.
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.word_starts.len() as u32;
+        self.word_starts.push(self.words.len() as u32);
+        self.words.extend_from_slice(word.as_bytes());
+        self.words.push(b'\n');
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// Adds the run of the events that follow this one's.
+    fn append(&mut self, next: Run) {
+        let ends = next.word_starts.iter().skip(1).map(|&s| s as usize - 1);
+        let ends = ends.chain(std::iter::once(next.words.len().saturating_sub(1)));
+        let renumber: Vec<u32> = next
+            .word_starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| {
+                let word = std::str::from_utf8(&next.words[start as usize..end]).unwrap_or("");
+                self.id(word)
+            })
+            .collect();
+        self.pairs.extend(
+            next.pairs
+                .into_iter()
+                .map(|(w, e)| (renumber[w as usize], e)),
+        );
+    }
+}
+
 impl SearchIndex {
     /// Folds and splits every event's text. Linear in the size of the file; built once per
     /// timeline, on a thread of its own in the window.
     pub fn build(timeline: &Timeline) -> Self {
-        let mut ids: crate::model::check::FastMap<Box<str>, u32> = Default::default();
-        let mut words: Vec<u8> = Vec::new();
-        let mut word_starts: Vec<u32> = Vec::new();
-        // (word, event) pairs, in event order.
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(timeline.events.len() * 24);
-        let mut seen: Vec<u32> = Vec::new();
-        for (e, event) in timeline.events.iter().enumerate() {
-            let text = super::haystack(timeline, event);
-            seen.clear();
-            for word in text.split(' ').filter(|w| !w.is_empty()) {
-                let id = match ids.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = word_starts.len() as u32;
-                        word_starts.push(words.len() as u32);
-                        words.extend_from_slice(word.as_bytes());
-                        words.push(b'\n');
-                        ids.insert(word.into(), id);
-                        id
-                    }
-                };
-                seen.push(id);
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            pairs.extend(seen.iter().map(|&w| (w, e as u32)));
+        // Folding and splitting the texts is most of the work: each core takes a run of the
+        // events with a dictionary of its own, and the runs' words are then numbered in the
+        // order of first use over all events, as one pass would number them.
+        let parts = if timeline.events.len() < 20_000 {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |p| p.get().min(4))
+        };
+        Self::build_in(timeline, parts)
+    }
+
+    /// [`SearchIndex::build`] on `parts` threads.
+    fn build_in(timeline: &Timeline, parts: usize) -> Self {
+        let n = timeline.events.len();
+        let parts = parts.max(1);
+        let step = n.div_ceil(parts).max(1);
+        let runs: Vec<Run> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..n)
+                .step_by(step)
+                .map(|from| scope.spawn(move || Run::build(timeline, from..(from + step).min(n))))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        let mut runs = runs.into_iter();
+        let mut all = runs.next().unwrap_or_default();
+        for run in runs {
+            all.append(run);
         }
+        let Run {
+            ids,
+            mut words,
+            mut word_starts,
+            pairs,
+        } = all;
         drop(ids);
         word_starts.push(words.len() as u32);
+        words.shrink_to_fit();
         let word_count = word_starts.len() - 1;
         let Postings {
             starts: postings,
@@ -197,6 +285,23 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn threads_build_the_same_index_as_one_pass() {
+        let mut text = Vec::new();
+        crate::generate::write(&mut text, 900, 3).expect("generate");
+        let text = String::from_utf8(text).expect("UTF-8");
+        let timeline = crate::model::load_str(&text, "g.ron", &Default::default()).expect("loads");
+        let one = SearchIndex::build_in(&timeline, 1);
+        for parts in [2, 3, 7] {
+            let many = SearchIndex::build_in(&timeline, parts);
+            assert_eq!(many.words, one.words, "{parts}");
+            assert_eq!(many.word_starts, one.word_starts);
+            assert_eq!(many.postings, one.postings);
+            assert_eq!(many.events, one.events);
+        }
+        assert!(one.word_count() > 100);
+    }
 
     #[test]
     fn words_and_their_events() {

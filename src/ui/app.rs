@@ -15,6 +15,7 @@ use super::command::{
     SelectionCommand, ViewCommand,
 };
 use super::frame::FrameCtx;
+use super::loading::{Loading, Poll};
 use super::panels::Panels;
 use super::path_dialog_ui::{PathDialog, Purpose};
 use super::present_ui::{Autoplay, Presentation, present_zoom};
@@ -29,6 +30,8 @@ pub enum Loaded {
     Timeline(Arc<Timeline>, String),
     /// The file's errors, one `file:line:col: message` per line.
     Errors(Vec<String>),
+    /// A large file being opened on a thread: the window shows its progress meanwhile.
+    Loading(Loading),
 }
 
 impl Loaded {
@@ -107,7 +110,13 @@ pub struct Runtime {
     pub playing_since: Option<f64>,
     /// Only the map is drawn (`render --map`).
     pub map_only: bool,
+    /// What to do once a file that is loading has loaded (go to the event given on the
+    /// command line, start a presentation): commands, or a message for the banner.
+    pub on_loaded: Option<OnLoaded>,
 }
+
+/// Commands that need the timeline, made once it has loaded.
+pub type OnLoaded = Box<dyn FnOnce(&Timeline) -> Result<Vec<Command>, String> + Send>;
 
 impl Runtime {
     /// The events shown as a list to pick from, if a list is open.
@@ -166,6 +175,7 @@ impl App {
                 hovered_places: Vec::new(),
                 playing_since: None,
                 map_only: false,
+                on_loaded: None,
             },
         };
         app.data_changed(index);
@@ -198,7 +208,7 @@ impl App {
     pub fn timeline(&self) -> Option<&Arc<Timeline>> {
         match &self.loaded {
             Loaded::Timeline(timeline, _) => Some(timeline),
-            Loaded::Errors(_) => None,
+            Loaded::Errors(_) | Loaded::Loading(_) => None,
         }
     }
 
@@ -330,21 +340,73 @@ impl App {
     /// the filter and the visible range where their ids still exist; on failure the last good
     /// data stays and a banner lists every error.
     pub fn accept(&mut self, result: Result<Timeline, LoadError>, name: &str) {
+        self.accept_indexed(result.map(Arc::new), name, IndexCell::default());
+    }
+
+    /// [`App::accept`], with the search index of the new timeline (built, being built, or
+    /// empty).
+    fn accept_indexed(
+        &mut self,
+        result: Result<Arc<Timeline>, LoadError>,
+        name: &str,
+        index: IndexCell,
+    ) {
         match result {
             Ok(timeline) => {
-                self.loaded = Loaded::Timeline(Arc::new(timeline), name.to_owned());
+                self.loaded = Loaded::Timeline(timeline, name.to_owned());
                 self.runtime.banner.clear();
                 self.runtime.animation = None;
                 self.runtime.listing = None;
-                self.data_changed(IndexCell::default());
+                self.data_changed(index);
             }
             Err(err) => match self.loaded {
                 Loaded::Timeline(..) => self.runtime.banner = err.lines_capped(MAX_SHOWN_ERRORS),
-                Loaded::Errors(_) => {
+                Loaded::Errors(_) | Loaded::Loading(_) => {
                     self.loaded = Loaded::Errors(err.lines_capped(MAX_SHOWN_ERRORS));
                 }
             },
         }
+    }
+
+    /// Takes what the loader of a large file sent, if it has: the timeline replaces the
+    /// loading page and the commands waiting for it run.
+    fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Loaded::Loading(loading) = &self.loaded else {
+            return;
+        };
+        let name = loading.name.clone();
+        let finished = match loading.poll() {
+            Poll::Pending => return,
+            Poll::Finished(finished) => finished,
+            Poll::Lost => {
+                self.loaded = Loaded::Errors(vec![format!(
+                    "{name}: the file could not be read (the loader stopped)"
+                )]);
+                return;
+            }
+        };
+        let from_cache = finished.source == crate::cache::Source::Cache;
+        self.accept_indexed(finished.result, &name, finished.index);
+        let Some(timeline) = self.timeline().cloned() else {
+            return;
+        };
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(
+            timeline.title.get(self.state.lang).to_owned(),
+        ));
+        if from_cache {
+            self.say(tr(
+                self.state.lang,
+                "loading-opened-cache",
+                &[("seconds", format!("{:.1}", finished.seconds))],
+            ));
+        }
+        if let Some(on_loaded) = self.runtime.on_loaded.take() {
+            match on_loaded(&timeline) {
+                Ok(commands) => self.runtime.queued.extend(commands),
+                Err(message) => self.runtime.banner = vec![message],
+            }
+        }
+        ctx.request_repaint();
     }
 
     /// Watches `path` and reloads it when it changes.
@@ -1038,6 +1100,7 @@ impl App {
             }
         }
         self.poll_watcher();
+        self.poll_loading(ctx);
         if self.shown.as_ref().is_some_and(|s| s.search_waiting) {
             if self
                 .shown
@@ -1104,6 +1167,7 @@ impl App {
                 commands.extend(self.panels.ui(ui, &frame));
             }
             (Loaded::Errors(lines), _) => commands.extend(errors_ui(ui, lines, self.state.lang)),
+            (Loaded::Loading(loading), _) => loading.ui(ui, self.state.lang),
             (Loaded::Timeline(..), None) => {}
         }
         if let Some(dialog) = &mut self.runtime.path_dialog {

@@ -15,6 +15,7 @@ pub mod frame;
 mod help_ui;
 pub mod images;
 mod list_ui;
+pub mod loading;
 pub mod map_ui;
 pub mod offscreen;
 mod overview_ui;
@@ -31,11 +32,12 @@ pub mod timeline_ui;
 mod toolbar_ui;
 mod tour_ui;
 
-pub use app::{App, Loaded, read_saved};
+pub use app::{App, Loaded, OnLoaded, read_saved};
 pub use command::{
     AppCommand, Command, FileCommand, FilterCommand, MapCommand, PresentCommand, Preset,
     SelectionCommand, ViewCommand,
 };
 pub use frame::FrameCtx;
+pub use loading::Loading;
 pub use shown::Shown;
 pub use state::State;
