@@ -1,6 +1,10 @@
 //! Benchmark: load, frame, search and filter times on generated files of several sizes.
 //!
-//! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]`
+//! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]
+//! [--only frame,zoom]`
+//!
+//! `--only` runs just the rows named (`load`, `errors`, `frame` with its `pan` rows, `zoom`,
+//! `map`, `search` with its `filter` rows), for profiling one thing at a time.
 //!
 //! Prints one JSON object per line on stdout and nothing else; progress goes to stderr.
 
@@ -44,9 +48,16 @@ fn main() {
             if quick {
                 vec![1_000, 10_000]
             } else {
-                vec![1_000, 10_000, 100_000, 1_000_000]
+                vec![1_000, 10_000, 30_000, 100_000, 1_000_000]
             }
         });
+    let only: Vec<String> = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
+        .unwrap_or_default();
+    let _ = ONLY.set(only);
     let frames = if quick { 20 } else { 120 };
     let dir = std::env::temp_dir().join(format!("belarus-timeline-bench-{}", std::process::id()));
     if let Err(err) = std::fs::create_dir_all(&dir) {
@@ -60,6 +71,15 @@ fn main() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The rows `--only` asks for (empty: all of them).
+static ONLY: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Whether the rows of `kind` run.
+fn wants(kind: &str) -> bool {
+    ONLY.get()
+        .is_none_or(|only| only.is_empty() || only.iter().any(|o| o == kind))
 }
 
 fn ms(since: Instant) -> f64 {
@@ -94,19 +114,32 @@ fn bench_size(n: usize, frames: usize, dir: &std::path::Path) -> Result<(), Stri
     let bytes = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
     eprintln!("{n} events, {bytes} bytes");
 
-    let (ron_parse_ms, _) = in_child("--child-parse", &path)?;
-    let (load_ms, peak_rss_mb) = in_child("--child-load", &path)?;
-    println!(
-        r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
-    );
-    errors_bench(n, &path)?;
+    if wants("load") {
+        let (ron_parse_ms, _) = in_child("--child-parse", &path)?;
+        let (load_ms, peak_rss_mb) = in_child("--child-load", &path)?;
+        println!(
+            r#"{{"bench":"load","events":{n},"bytes":{bytes},"load_ms":{load_ms},"ron_parse_ms":{ron_parse_ms},"peak_rss_mb":{peak_rss_mb}}}"#
+        );
+    }
+    if wants("errors") {
+        errors_bench(n, &path)?;
+    }
     let timeline = model::load_path(&path).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(&path);
 
     let timeline = Arc::new(timeline);
-    frames_bench(&timeline, n, frames);
-    map_bench(&timeline, n, frames);
-    search_and_filter_bench(&timeline, n);
+    if wants("frame") {
+        frames_bench(&timeline, n, frames);
+    }
+    if wants("zoom") {
+        zoom_bench(&timeline, n, frames.max(ZOOM_STEPS));
+    }
+    if wants("map") {
+        map_bench(&timeline, n, frames);
+    }
+    if wants("search") {
+        search_and_filter_bench(&timeline, n);
+    }
     Ok(())
 }
 
@@ -350,6 +383,52 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
         );
     }
 }
+
+/// The fewest zoom steps a `zoom` row measures.
+const ZOOM_STEPS: usize = 60;
+
+/// What users do most: zooming with the wheel. From each view (first zoomed in twice, so that
+/// zooming out never meets the limits of the whole range), every frame zooms 5% in or out,
+/// alternately, about a point that drifts across the canvas with the pointer over it: the
+/// view moves a little every frame and no frame repeats an earlier one.
+fn zoom_bench(timeline: &Arc<Timeline>, n: usize, steps: usize) {
+    let ctx = egui::Context::default();
+    let mut app = App::new(
+        Loaded::Timeline(Arc::clone(timeline), "bench".into()),
+        Lang::En,
+    );
+    frame(&ctx, &mut app, None);
+    frame(&ctx, &mut app, None);
+    for (name, view) in views(&app, timeline) {
+        let Some(view) = view else { continue };
+        let centre = view.min + view.span / 2.0;
+        app.set_view(view.zoom_at(centre, 1.05 * 1.05));
+        frame(&ctx, &mut app, None);
+        let mut times = Vec::with_capacity(steps);
+        for step in 0..steps {
+            // Where the wheel turns, as a fraction of the view: wandering over its middle.
+            let fraction = 0.5 + 0.35 * (step as f64 * 0.7).sin();
+            if let Some(view) = app.view() {
+                let factor = if step % 2 == 0 { 1.0 / 1.05 } else { 1.05 };
+                app.set_view(view.zoom_at(view.min + view.span * fraction, factor));
+            }
+            let pointer = egui::pos2(
+                LANE_LEFT + (WIDTH - LANE_LEFT) * fraction as f32,
+                300.0 + (step % 5) as f32 * 60.0,
+            );
+            let start = Instant::now();
+            frame(&ctx, &mut app, Some(pointer));
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        let (median, p95) = median_p95(times);
+        println!(
+            r#"{{"bench":"zoom","events":{n},"view":"{name}","steps":{steps},"median_ms":{median:.3},"p95_ms":{p95:.3}}}"#
+        );
+    }
+}
+
+/// About where the timeline's canvas begins, right of the lane names (for the pointer).
+const LANE_LEFT: f32 = 400.0;
 
 /// The views every frame bench runs: everything, the busiest month, week, day and hour.
 fn views(app: &App, timeline: &Timeline) -> Vec<(&'static str, Option<TimeView>)> {
