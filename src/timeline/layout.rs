@@ -414,9 +414,12 @@ pub fn layout_items(
     let r = metrics.radius;
     // Candidates: shown at this zoom, with their screen extent.
     let mut candidates: Vec<(usize, f64, f64, bool)> = Vec::new();
+    // The times computed once at loading: computing them from the dates here would be the
+    // most of a zoom frame.
+    let (starts, ends) = (timeline.starts(), timeline.ends());
     for i in lanes.candidates(lane, view.min, view.max()) {
         let event = &timeline.events[i as usize];
-        let (t0, t1) = (event.start_seconds(), event.end_seconds());
+        let (t0, t1) = (starts[i as usize], ends[i as usize]);
         if t1 < view.min || t0 > view.max() {
             continue;
         }
@@ -567,8 +570,8 @@ fn pack(
             continue;
         };
         let row = row.unwrap_or(0);
-        let event = &timeline.events[index];
-        let (t0, t1) = (event.start_seconds(), event.end_seconds());
+        let (starts, ends) = (timeline.starts(), timeline.ends());
+        let (t0, t1) = (starts[index], ends[index]);
         let item = &mut placed[position].1;
         let merged = match item {
             Item::Event {
@@ -576,16 +579,13 @@ fn pack(
                 x0: fx0,
                 x1: fx1,
                 ..
-            } => {
-                let first_event = &timeline.events[*first];
-                Item::Cluster {
-                    members: vec![*first, index],
-                    x0: fx0.min(x0),
-                    x1: fx1.max(x1),
-                    t0: first_event.start_seconds().min(t0),
-                    t1: first_event.end_seconds().max(t1),
-                }
-            }
+            } => Item::Cluster {
+                members: vec![*first, index],
+                x0: fx0.min(x0),
+                x1: fx1.max(x1),
+                t0: starts[*first].min(t0),
+                t1: ends[*first].max(t1),
+            },
             Item::Cluster {
                 members,
                 x0: cx0,

@@ -13,6 +13,7 @@ pub mod filters_ui;
 pub mod frame;
 mod help_ui;
 pub mod images;
+mod labels;
 mod list_ui;
 pub mod map_ui;
 pub mod offscreen;

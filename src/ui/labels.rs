@@ -1,0 +1,90 @@
+//! The timeline's labels laid out once per event and reused wherever the event moves: egui's
+//! own galley cache keys on the text and the wrapping, which changes with the position, and
+//! forgets what a frame did not use.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Color32, FontId, Galley};
+
+use crate::timeline::{LabelKey, LabelWidths};
+
+/// Label widths for packing (kept while the data, language, font and scale stay), and the
+/// laid-out labels of the last frames for painting.
+#[derive(Clone, Debug, Default)]
+pub struct LabelCache {
+    widths: LabelWidths,
+    key: Option<LabelKey>,
+    /// By event: its label in the placeholder colour (painted in any colour), and the frame
+    /// that last used it.
+    galleys: HashMap<usize, (Arc<Galley>, u64)>,
+    frame: u64,
+    /// The font atlas's fill ratio at the last frame: when it drops, egui has cleared the
+    /// atlas, and laid-out labels point into the old one.
+    atlas_fill: f32,
+}
+
+impl LabelCache {
+    /// Starts a frame of `events` events' labels in `font`, in the language and data of
+    /// `key`: forgets what that changes, and the labels the last frame did not use.
+    pub fn begin_frame(&mut self, ctx: &egui::Context, key: LabelKey, events: usize) {
+        if self.key != Some(key) {
+            self.key = Some(key);
+            self.galleys.clear();
+        }
+        self.widths.prepare(key, events);
+        let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        if fill < self.atlas_fill {
+            self.galleys.clear();
+        }
+        self.atlas_fill = fill;
+        let previous = self.frame;
+        self.galleys.retain(|_, (_, used)| *used >= previous);
+        self.frame += 1;
+    }
+
+    /// The width of event `index`'s label `title` in `font`: measured the first time only.
+    pub fn width(&mut self, ctx: &egui::Context, index: usize, title: &str, font: &FontId) -> f32 {
+        let (galleys, frame) = (&mut self.galleys, self.frame);
+        self.widths.width(index, || {
+            let galley = galleys
+                .entry(index)
+                .or_insert_with(|| (lay_out(ctx, title, font), frame));
+            galley.1 = frame;
+            galley.0.size().x
+        })
+    }
+
+    /// Event `index`'s label `title` in `font`, as one line at most `room` wide (ellipsised
+    /// when longer), in the placeholder colour: paint it with the colour as fallback. A label
+    /// that fits is laid out once for every position; one cut short, at each.
+    pub fn galley(
+        &mut self,
+        ctx: &egui::Context,
+        index: usize,
+        title: &str,
+        font: &FontId,
+        room: f32,
+    ) -> Arc<Galley> {
+        let frame = self.frame;
+        let (galley, used) = self
+            .galleys
+            .entry(index)
+            .or_insert_with(|| (lay_out(ctx, title, font), frame));
+        *used = frame;
+        if galley.size().x <= room {
+            return Arc::clone(galley);
+        }
+        let mut job =
+            LayoutJob::simple_singleline(title.to_owned(), font.clone(), Color32::PLACEHOLDER);
+        job.wrap = TextWrapping::truncate_at_width(room);
+        ctx.fonts_mut(|f| f.layout_job(job))
+    }
+}
+
+/// `title` on one line, unwrapped.
+fn lay_out(ctx: &egui::Context, title: &str, font: &FontId) -> Arc<Galley> {
+    let job = LayoutJob::simple_singleline(title.to_owned(), font.clone(), Color32::PLACEHOLDER);
+    ctx.fonts_mut(|f| f.layout_job(job))
+}
