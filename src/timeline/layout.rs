@@ -24,9 +24,28 @@ pub struct LaneIndex {
 /// The events of one lane whose length falls in one class.
 #[derive(Clone, Debug, Default)]
 struct Class {
-    events: Vec<u32>,
+    events: Vec<Candidate>,
     starts: Vec<Seconds>,
     longest: Seconds,
+}
+
+/// What laying out needs to know of an event, kept beside its start: a lane's events are
+/// spread over the whole timeline, and reaching into each one costs a cache miss per event
+/// per frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    /// Index into the timeline's events.
+    pub index: u32,
+    /// Its start, in seconds.
+    pub start: Seconds,
+    /// Its end, in seconds (see [`crate::model::Event::end_seconds`]).
+    pub end: Seconds,
+    /// Its importance (1 key, 2 notable, 3 detail).
+    pub importance: u8,
+    /// Whether its time of day is known.
+    pub timed: bool,
+    /// Whether it has an end (drawn as a bar when wide enough).
+    pub range: bool,
 }
 
 /// Upper bounds of the length classes: instants, then up to an hour, and fourfold from there.
@@ -64,6 +83,15 @@ impl LaneIndex {
         for &i in visible {
             let lane = usize::from(categories[i]);
             let (start, end) = (starts[i], ends[i]);
+            let event = &timeline.events[i];
+            let candidate = Candidate {
+                index: i as u32,
+                start,
+                end,
+                importance: event.importance,
+                timed: event.time.is_some(),
+                range: event.is_range(),
+            };
             index.events[lane].push(i as u32);
             index.starts[lane].push(start);
             let length = (end - start).max(0.0);
@@ -72,7 +100,7 @@ impl LaneIndex {
                 .position(|&bound| length <= bound)
                 .unwrap_or(CLASS_BOUNDS.len() - 1);
             let class = &mut index.classes[lane][class];
-            class.events.push(i as u32);
+            class.events.push(candidate);
             class.starts.push(start);
             class.longest = class.longest.max(length);
         }
@@ -107,12 +135,20 @@ impl LaneIndex {
     /// The events of `lane` that may overlap `[from, to]`, in time order: all that do, and a
     /// few that end before `from`.
     pub fn candidates(&self, lane: usize, from: Seconds, to: Seconds) -> Vec<u32> {
-        let mut found: Vec<u32> = self
-            .class_ranges(lane, from, to)
-            .flat_map(|(class, range)| class.events[range].iter().copied())
-            .collect();
+        self.candidate_events(lane, from, to)
+            .into_iter()
+            .map(|c| c.index)
+            .collect()
+    }
+
+    /// [`LaneIndex::candidates`] with what laying them out needs.
+    pub fn candidate_events(&self, lane: usize, from: Seconds, to: Seconds) -> Vec<Candidate> {
+        let mut found: Vec<Candidate> = Vec::with_capacity(self.candidate_count(lane, from, to));
+        for (class, range) in self.class_ranges(lane, from, to) {
+            found.extend_from_slice(&class.events[range]);
+        }
         // Event indices are in time order.
-        found.sort_unstable();
+        found.sort_unstable_by_key(|c| c.index);
         found
     }
 
@@ -179,7 +215,7 @@ impl LaneIndex {
             before += sure
                 + class.events[sure..near]
                     .iter()
-                    .filter(|&&i| ends.get(i as usize).is_some_and(|&e| e < from))
+                    .filter(|c| ends.get(c.index as usize).is_some_and(|&e| e < from))
                     .count();
         }
         let starts = &self.starts[lane];
@@ -414,31 +450,27 @@ pub fn layout_items(
     let r = metrics.radius;
     // Candidates: shown at this zoom, with their screen extent.
     let mut candidates: Vec<(usize, f64, f64, bool)> = Vec::new();
-    // The times computed once at loading: computing them from the dates here would be the
-    // most of a zoom frame.
-    let (starts, ends) = (timeline.starts(), timeline.ends());
-    for i in lanes.candidates(lane, view.min, view.max()) {
-        let event = &timeline.events[i as usize];
-        let (t0, t1) = (starts[i as usize], ends[i as usize]);
+    // From the lane index, not the events: their dates would be converted to times (the
+    // most of a zoom frame once) and each event read is a cache miss.
+    let found = lanes.candidate_events(lane, view.min, view.max());
+    candidates.reserve(found.len());
+    for c in found {
+        let (i, t0, t1) = (c.index, c.start, c.end);
         if t1 < view.min || t0 > view.max() {
             continue;
         }
-        if !shown_at(drawn_importance(event.importance, metrics.promote), view) {
+        if !shown_at(drawn_importance(c.importance, metrics.promote), view) {
             hidden.push(i as usize);
             continue;
         }
         let x0 = view.screen_from_time(t0, left, width);
         let x1 = view.screen_from_time(t1, left, width);
-        let wide_day = event.time.is_none() && x1 - x0 > 12.0 * r;
-        if (event.is_range() && x1 - x0 > 2.0 * r) || wide_day {
+        let wide_day = !c.timed && x1 - x0 > 12.0 * r;
+        if (c.range && x1 - x0 > 2.0 * r) || wide_day {
             candidates.push((i as usize, x0, x1, true));
         } else {
             // A point: centred on its day (or its time).
-            let x = if event.time.is_some() {
-                x0
-            } else {
-                (x0 + x1) / 2.0
-            };
+            let x = if c.timed { x0 } else { (x0 + x1) / 2.0 };
             candidates.push((i as usize, x - r, x + r, false));
         }
     }

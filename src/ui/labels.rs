@@ -44,13 +44,20 @@ impl LabelCache {
         self.frame += 1;
     }
 
-    /// The width of event `index`'s label `title` in `font`: measured the first time only.
-    pub fn width(&mut self, ctx: &egui::Context, index: usize, title: &str, font: &FontId) -> f32 {
+    /// The width of event `index`'s label in `font`: measured the first time only (`title`
+    /// is asked for then, not when the width is known).
+    pub fn width<'t>(
+        &mut self,
+        ctx: &egui::Context,
+        index: usize,
+        title: impl FnOnce() -> &'t str,
+        font: &FontId,
+    ) -> f32 {
         let (galleys, frame) = (&mut self.galleys, self.frame);
         self.widths.width(index, || {
             let galley = galleys
                 .entry(index)
-                .or_insert_with(|| (lay_out(ctx, title, font), frame));
+                .or_insert_with(|| (lay_out(ctx, title(), font), frame));
             galley.1 = frame;
             galley.0.size().x
         })

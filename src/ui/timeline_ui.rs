@@ -226,7 +226,7 @@ impl TimelinePanel {
                     (paint.mapping.left, paint.mapping.width),
                     metrics,
                     &mut |index| {
-                        let title = timeline.events[index].title().get(ctx.lang);
+                        let title = || timeline.events[index].title().get(ctx.lang);
                         let width = self.labels.width(egui_ctx, index, title, &label_font);
                         f64::from(width.min(MAX_LABEL_WIDTH))
                     },
