@@ -16,6 +16,8 @@ pub struct LaneIndex {
     /// Event indices per lane.
     pub events: Vec<Vec<u32>>,
     starts: Vec<Vec<Seconds>>,
+    /// Per lane, the starts of its key, notable and detail events.
+    starts_by_importance: Vec<[Vec<Seconds>; 3]>,
     classes: Vec<Vec<Class>>,
     /// Different for every index built, so that what is computed from one can be cached.
     pub generation: u64,
@@ -72,6 +74,7 @@ impl LaneIndex {
         let mut index = Self {
             events: vec![Vec::new(); lanes],
             starts: vec![Vec::new(); lanes],
+            starts_by_importance: vec![Default::default(); lanes],
             classes: vec![vec![Class::default(); CLASS_BOUNDS.len()]; lanes],
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
@@ -94,6 +97,7 @@ impl LaneIndex {
             };
             index.events[lane].push(i as u32);
             index.starts[lane].push(start);
+            index.starts_by_importance[lane][importance_slot(event.importance)].push(start);
             let length = (end - start).max(0.0);
             let class = CLASS_BOUNDS
                 .iter()
@@ -247,6 +251,22 @@ impl LaneIndex {
         (before, after)
     }
 
+    /// How many events of `lane` that `view` draws (by their importance, lifted by `promote`)
+    /// start in it.
+    pub fn drawn_starting(&self, lane: usize, view: &TimeView, promote: u8) -> usize {
+        let Some(levels) = self.starts_by_importance.get(lane) else {
+            return 0;
+        };
+        (1..=3u8)
+            .filter(|&importance| shown_at(drawn_importance(importance, promote), view))
+            .map(|importance| {
+                let starts = &levels[importance_slot(importance)];
+                starts.partition_point(|&s| s <= view.max())
+                    - starts.partition_point(|&s| s < view.min)
+            })
+            .sum()
+    }
+
     /// How many events of `lane` start in `[from, to)`.
     pub fn count(&self, lane: usize, from: Seconds, to: Seconds) -> usize {
         let starts = &self.starts[lane];
@@ -254,11 +274,17 @@ impl LaneIndex {
     }
 }
 
+/// Where an importance's events are kept: key, notable, detail.
+fn importance_slot(importance: u8) -> usize {
+    usize::from(importance.clamp(1, 3)) - 1
+}
+
 /// Importance 2 shows when less than this is in view.
 pub const NOTABLE_SPAN: Seconds = 550.0 * DAY;
 /// Importance 3 shows when less than this is in view.
 pub const DETAIL_SPAN: Seconds = 75.0 * DAY;
-/// A lane with more candidates than this in view is drawn as a density strip.
+/// A lane with more candidates than this in view is drawn as a density strip whatever would
+/// fit: laying out more events (most of them ticks) would cost too much in a frame.
 pub const DENSITY_THRESHOLD: usize = 1500;
 
 /// Whether an event of this importance is shown at this zoom.
@@ -412,7 +438,7 @@ pub fn layout_lane(
     metrics: Metrics,
     label_width: &mut dyn FnMut(usize) -> f64,
 ) -> LaneLayout {
-    if is_dense(lanes, lane, view) {
+    if is_dense(lanes, lane, view, width, &metrics) {
         return density(lanes, lane, view, width, 2.0);
     }
     LaneLayout::Items(layout_items(
@@ -427,10 +453,24 @@ pub fn layout_lane(
     ))
 }
 
-/// Whether a lane has too many events in view to draw one by one: the one place this is
-/// decided.
-pub fn is_dense(lanes: &LaneIndex, lane: usize, view: &TimeView) -> bool {
+/// Whether a lane has too many events in view to draw one by one, for a canvas `width` points
+/// wide: more of the events this zoom draws start in view than markers fit side by side in
+/// its rows (they could only be clusters), or more candidates than a frame can lay out. The
+/// one place this is decided.
+pub fn is_dense(
+    lanes: &LaneIndex,
+    lane: usize,
+    view: &TimeView,
+    width: f64,
+    metrics: &Metrics,
+) -> bool {
     lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD
+        || lanes.drawn_starting(lane, view, metrics.promote) as f64 > marker_slots(width, metrics)
+}
+
+/// How many markers fit side by side in a lane's rows across `width` points.
+pub fn marker_slots(width: f64, metrics: &Metrics) -> f64 {
+    metrics.rows.max(1) as f64 * width.max(0.0) / (2.0 * metrics.radius + metrics.gap).max(1.0)
 }
 
 /// The items of a lane that [`is_dense`] says can be drawn one by one. The events in view
@@ -837,6 +877,23 @@ mod tests {
         }
 
         #[test]
+        fn drawn_starts_are_counted_exactly(
+            days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..200)), 1..200),
+            from in -50.0f64..450.0, span_days in 0.1f64..800.0, promote in 0u8..=2,
+        ) {
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let origin = crate::model::date::seconds_from_date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+            let view = TimeView { min: origin + from * DAY, span: span_days * DAY };
+            let scanned = timeline.events.iter().filter(|e| {
+                shown_at(drawn_importance(e.importance, promote), &view)
+                    && (view.min..=view.max()).contains(&e.start_seconds())
+            }).count();
+            prop_assert_eq!(lanes.drawn_starting(0, &view, promote), scanned);
+        }
+
+        #[test]
         fn counts_in_one_pass_equal_counts_one_by_one(
             days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..10)), 1..300),
             from in -50.0f64..450.0, dt_days in 0.01f64..30.0, buckets in 1usize..400,
@@ -917,6 +974,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_lane_is_dense_when_its_markers_do_not_fit_side_by_side() {
+        // 300 key events over 30 days: at 600 points, three rows hold 3 * 600 / 12 = 150.
+        let days: Vec<(u32, u8, Option<u32>)> = (0..300).map(|i| (i % 30, 1, None)).collect();
+        let timeline = timeline(&days);
+        let visible: Vec<usize> = (0..timeline.events.len()).collect();
+        let lanes = LaneIndex::new(&timeline, &visible);
+        let (a, b) = timeline.span().unwrap();
+        let view = TimeView::new(a, b);
+        assert_eq!(marker_slots(600.0, &METRICS), 150.0);
+        assert!(is_dense(&lanes, 0, &view, 600.0, &METRICS));
+        // Twice as wide, twice the room: 300 fit.
+        assert!(!is_dense(&lanes, 0, &view, 1200.0, &METRICS));
+        let layout = layout_lane(
+            &timeline,
+            &lanes,
+            0,
+            &view,
+            (0.0, 600.0),
+            METRICS,
+            &mut |_| 50.0,
+        );
+        let LaneLayout::Density { counts, .. } = layout else {
+            panic!("expected density")
+        };
+        assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), 300);
     }
 
     #[test]

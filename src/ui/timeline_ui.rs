@@ -214,7 +214,9 @@ impl TimelinePanel {
             let colour = ctx.palette.marker(category.rgb);
             let band = (y + 3.0, y + height - 3.0);
             let view = paint.mapping.view;
-            if collapsed || layout::is_dense(&ctx.shown.lanes, lane, &view) {
+            let dense =
+                layout::is_dense(&ctx.shown.lanes, lane, &view, paint.mapping.width, &metrics);
+            if collapsed || dense {
                 self.paint_density(paint, lane, band, colour);
             } else {
                 let first_hidden = self.traced.len();
