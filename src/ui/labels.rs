@@ -19,6 +19,10 @@ pub struct LabelCache {
     /// By event: its label in the placeholder colour (painted in any colour), and the frame
     /// that last used it.
     galleys: HashMap<usize, (Arc<Galley>, u64)>,
+    /// Short texts that recur as the view moves (cluster counts, edge counts), by text and
+    /// font size, in the placeholder colour. egui's cache would forget a count that was not
+    /// drawn in the last frame.
+    short_texts: HashMap<(String, u32), Arc<Galley>>,
     frame: u64,
     /// The font atlas's fill ratio at the last frame: when it drops, egui has cleared the
     /// atlas, and laid-out labels point into the old one.
@@ -29,15 +33,14 @@ impl LabelCache {
     /// Starts a frame of `events` events' labels in `font`, in the language and data of
     /// `key`: forgets what that changes, and the labels the last frame did not use.
     pub fn begin_frame(&mut self, ctx: &egui::Context, key: LabelKey, events: usize) {
-        if self.key != Some(key) {
-            self.key = Some(key);
-            self.galleys.clear();
-        }
-        self.widths.prepare(key, events);
         let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
-        if fill < self.atlas_fill {
+        // Another scale, or an atlas egui has emptied: every galley points into an old one.
+        if self.key != Some(key) || fill < self.atlas_fill || self.short_texts.len() > 4096 {
             self.galleys.clear();
+            self.short_texts.clear();
         }
+        self.key = Some(key);
+        self.widths.prepare(key, events);
         self.atlas_fill = fill;
         let previous = self.frame;
         self.galleys.retain(|_, (_, used)| *used >= previous);
@@ -87,6 +90,25 @@ impl LabelCache {
             LayoutJob::simple_singleline(title.to_owned(), font.clone(), Color32::PLACEHOLDER);
         job.wrap = TextWrapping::truncate_at_width(room);
         ctx.fonts_mut(|f| f.layout_job(job))
+    }
+}
+
+impl LabelCache {
+    /// `text` (a count, a few characters) in `font`, unwrapped, in the placeholder colour.
+    pub fn short_text(&mut self, ctx: &egui::Context, text: String, font: &FontId) -> Arc<Galley> {
+        let key = (text, font.size.to_bits());
+        if let Some(galley) = self.short_texts.get(&key) {
+            return Arc::clone(galley);
+        }
+        let job = LayoutJob::simple(
+            key.0.clone(),
+            font.clone(),
+            Color32::PLACEHOLDER,
+            f32::INFINITY,
+        );
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        self.short_texts.insert(key, Arc::clone(&galley));
+        galley
     }
 }
 

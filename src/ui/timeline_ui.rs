@@ -255,7 +255,15 @@ impl TimelinePanel {
                 .shown
                 .lanes
                 .outside(lane, view.min, view.max(), timeline.ends());
-            paint_edges(paint, lane, (y, height), outside, colour, &mut hits);
+            paint_edges(
+                paint,
+                &mut self.labels,
+                lane,
+                (y, height),
+                outside,
+                colour,
+                &mut hits,
+            );
             y += height;
         }
         hits
@@ -733,6 +741,11 @@ fn paint_hidden(paint: &Paint<'_, '_>, hidden: &[usize], bottom: f32, colour: Co
     paint.painter.add(egui::Shape::mesh(mesh));
 }
 
+/// The font of a cluster's count.
+fn count_font() -> FontId {
+    FontId::proportional(11.5)
+}
+
 /// One event or cluster at row centre `cy`.
 fn paint_item(
     paint: &Paint<'_, '_>,
@@ -789,13 +802,14 @@ fn paint_item(
                 Stroke::new(1.0, palette.marker_ring),
                 StrokeKind::Inside,
             );
-            paint.painter.text(
-                badge.intersect(paint.canvas).center(),
-                Align2::CENTER_CENTER,
+            let count = labels.short_text(
+                paint.painter.ctx(),
                 members.len().to_string(),
-                FontId::proportional(11.5),
-                palette.label_on(fill),
+                &count_font(),
             );
+            let at = Align2::CENTER_CENTER
+                .anchor_size(badge.intersect(paint.canvas).center(), count.size());
+            paint.painter.galley(at.min, count, palette.label_on(fill));
             if members.iter().any(|m| Some(*m) == ctx.selected) {
                 paint.painter.rect_stroke(
                     badge.expand(3.0),
@@ -813,6 +827,7 @@ fn paint_item(
 /// the filters show goes unaccounted for. A click goes to the nearest of them.
 fn paint_edges(
     paint: &Paint<'_, '_>,
+    labels: &mut LabelCache,
     lane: usize,
     (top, height): (f32, f32),
     (before, after): (usize, usize),
@@ -831,9 +846,7 @@ fn paint_edges(
         } else {
             format!("‹ {}", crate::i18n::number(paint.ctx.lang, count))
         };
-        let galley = paint
-            .painter
-            .layout_no_wrap(text, font.clone(), palette.text_strong);
+        let galley = labels.short_text(paint.painter.ctx(), text, &font);
         let size = galley.size() + Vec2::new(10.0, 4.0);
         let rect = if later {
             Rect::from_min_size(
