@@ -24,24 +24,38 @@ pub struct LabelCache {
     /// drawn in the last frame.
     short_texts: HashMap<(String, u32), Arc<Galley>>,
     frame: u64,
-    /// The font atlas's fill ratio at the last frame: when it drops, egui has cleared the
-    /// atlas, and laid-out labels point into the old one.
-    atlas_fill: f32,
+    /// A text laid out through egui's own cache every frame: egui hands back the same galley
+    /// until it empties its cache, which it does when the fonts, their options or the glyph
+    /// atlas change. Then what is kept here is laid out with old fonts into an old atlas.
+    probe: Option<Arc<Galley>>,
 }
 
 impl LabelCache {
     /// Starts a frame of `events` events' labels in `font`, in the language and data of
     /// `key`: forgets what that changes, and the labels the last frame did not use.
     pub fn begin_frame(&mut self, ctx: &egui::Context, key: LabelKey, events: usize) {
-        let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
-        // Another scale, or an atlas egui has emptied: every galley points into an old one.
-        if self.key != Some(key) || fill < self.atlas_fill || self.short_texts.len() > 4096 {
+        let probe = ctx.fonts_mut(|f| {
+            f.layout_job(LayoutJob::simple(
+                "0".to_owned(),
+                FontId::proportional(key.font_size),
+                Color32::PLACEHOLDER,
+                f32::INFINITY,
+            ))
+        });
+        let same_fonts = self
+            .probe
+            .as_ref()
+            .is_some_and(|old| Arc::ptr_eq(old, &probe));
+        self.probe = Some(probe);
+        if !same_fonts {
+            self.widths = LabelWidths::default();
+        }
+        if self.key != Some(key) || !same_fonts || self.short_texts.len() > 4096 {
             self.galleys.clear();
             self.short_texts.clear();
         }
         self.key = Some(key);
         self.widths.prepare(key, events);
-        self.atlas_fill = fill;
         let previous = self.frame;
         self.galleys.retain(|_, (_, used)| *used >= previous);
         self.frame += 1;
