@@ -1,7 +1,11 @@
 //! Benchmark: load, frame, search and filter times on generated files of several sizes.
 //!
 //! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]
-//! [--only load,errors,startup,frame,map,search]`
+//! [--only frame,zoom]`
+//!
+//! `--only` runs just the rows named (`load`, `errors`, `startup` with its `reopen` row,
+//! `frame` with its `pan` rows, `zoom`, `map` with its `map_moves` row, `search` with its
+//! `filter` rows), for profiling one thing at a time.
 //!
 //! Prints one JSON object per line on stdout and nothing else; progress goes to stderr.
 //!
@@ -56,29 +60,38 @@ fn main() {
             if quick {
                 vec![1_000, 10_000]
             } else {
-                vec![1_000, 10_000, 100_000, 1_000_000]
+                vec![1_000, 10_000, 30_000, 100_000, 1_000_000]
             }
         });
-    let frames = if quick { 20 } else { 120 };
-    // Which groups of rows to run (all when not given).
-    let only: Option<Vec<String>> = args
+    let only: Vec<String> = args
         .iter()
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1))
-        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect());
-    let runs = |group: &str| only.as_ref().is_none_or(|o| o.iter().any(|g| g == group));
+        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
+        .unwrap_or_default();
+    let _ = ONLY.set(only);
+    let frames = if quick { 20 } else { 120 };
     let dir = std::env::temp_dir().join(format!("belarus-timeline-bench-{}", std::process::id()));
     if let Err(err) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {err}", dir.display());
         std::process::exit(1);
     }
     for &n in &sizes {
-        if let Err(err) = bench_size(n, frames, &dir, quick, &runs) {
+        if let Err(err) = bench_size(n, frames, &dir, quick) {
             eprintln!("size {n}: {err}");
             std::process::exit(1);
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The rows `--only` asks for (empty: all of them).
+static ONLY: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Whether the rows of `kind` run.
+fn wants(kind: &str) -> bool {
+    ONLY.get()
+        .is_none_or(|only| only.is_empty() || only.iter().any(|o| o == kind))
 }
 
 fn ms(since: Instant) -> f64 {
@@ -102,13 +115,7 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| (kb / 1024.0).round())
 }
 
-fn bench_size(
-    n: usize,
-    frames: usize,
-    dir: &std::path::Path,
-    quick: bool,
-    runs: &dyn Fn(&str) -> bool,
-) -> Result<(), String> {
+fn bench_size(n: usize, frames: usize, dir: &std::path::Path, quick: bool) -> Result<(), String> {
     let path = dir.join(format!("events-{n}.ron"));
     {
         let file = std::fs::File::create(&path).map_err(|e| e.to_string())?;
@@ -120,7 +127,7 @@ fn bench_size(
     eprintln!("{n} events, {bytes} bytes");
 
     let mut ron_parse_ms = None;
-    if runs("load") {
+    if wants("load") {
         let (parse_ms, _) = in_child("--child-parse", &path)?;
         let (load_ms, peak_rss_mb) = in_child("--child-load", &path)?;
         println!(
@@ -128,10 +135,10 @@ fn bench_size(
         );
         ron_parse_ms = Some(parse_ms);
     }
-    if runs("errors") {
+    if wants("errors") {
         errors_bench(n, &path)?;
     }
-    if runs("startup") && !quick {
+    if wants("startup") && !quick {
         let parse_ms = match ron_parse_ms {
             Some(ms) => ms,
             None => in_child("--child-parse", &path)?.0,
@@ -142,13 +149,16 @@ fn bench_size(
     let _ = std::fs::remove_file(&path);
 
     let timeline = Arc::new(timeline);
-    if runs("frame") {
+    if wants("frame") {
         frames_bench(&timeline, n, frames);
     }
-    if runs("map") {
+    if wants("zoom") {
+        zoom_bench(&timeline, n, frames.max(ZOOM_STEPS));
+    }
+    if wants("map") {
         map_bench(&timeline, n, frames);
     }
-    if runs("search") {
+    if wants("search") {
         search_and_filter_bench(&timeline, n);
     }
     Ok(())
@@ -394,6 +404,52 @@ fn frames_bench(timeline: &Arc<Timeline>, n: usize, frames: usize) {
         );
     }
 }
+
+/// The fewest zoom steps a `zoom` row measures.
+const ZOOM_STEPS: usize = 60;
+
+/// What users do most: zooming with the wheel. From each view (first zoomed in twice, so that
+/// zooming out never meets the limits of the whole range), every frame zooms 5% in or out,
+/// alternately, about a point that drifts across the canvas with the pointer over it: the
+/// view moves a little every frame and no frame repeats an earlier one.
+fn zoom_bench(timeline: &Arc<Timeline>, n: usize, steps: usize) {
+    let ctx = egui::Context::default();
+    let mut app = App::new(
+        Loaded::Timeline(Arc::clone(timeline), "bench".into()),
+        Lang::En,
+    );
+    frame(&ctx, &mut app, None);
+    frame(&ctx, &mut app, None);
+    for (name, view) in views(&app, timeline) {
+        let Some(view) = view else { continue };
+        let centre = view.min + view.span / 2.0;
+        app.set_view(view.zoom_at(centre, 1.05 * 1.05));
+        frame(&ctx, &mut app, None);
+        let mut times = Vec::with_capacity(steps);
+        for step in 0..steps {
+            // Where the wheel turns, as a fraction of the view: wandering over its middle.
+            let fraction = 0.5 + 0.35 * (step as f64 * 0.7).sin();
+            if let Some(view) = app.view() {
+                let factor = if step % 2 == 0 { 1.0 / 1.05 } else { 1.05 };
+                app.set_view(view.zoom_at(view.min + view.span * fraction, factor));
+            }
+            let pointer = egui::pos2(
+                LANE_LEFT + (WIDTH - LANE_LEFT) * fraction as f32,
+                300.0 + (step % 5) as f32 * 60.0,
+            );
+            let start = Instant::now();
+            frame(&ctx, &mut app, Some(pointer));
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        let (median, p95) = median_p95(times);
+        println!(
+            r#"{{"bench":"zoom","events":{n},"view":"{name}","steps":{steps},"median_ms":{median:.3},"p95_ms":{p95:.3}}}"#
+        );
+    }
+}
+
+/// About where the timeline's canvas begins, right of the lane names (for the pointer).
+const LANE_LEFT: f32 = 400.0;
 
 /// The views every frame bench runs: everything, the busiest month, week, day and hour.
 fn views(app: &App, timeline: &Timeline) -> Vec<(&'static str, Option<TimeView>)> {

@@ -41,6 +41,7 @@ fn quick_bench_prints_one_json_object_per_line() {
                 "vertices",
             ],
             "pan" => &["view", "median_ms", "p95_ms"],
+            "zoom" => &["view", "steps", "median_ms", "p95_ms"],
             "search" => &["query", "ms"],
             "filter" | "search_index" => &["ms"],
             "errors" => &["mistake", "errors", "check_ms", "peak_rss_mb", "vs_clean"],
@@ -73,6 +74,7 @@ fn quick_bench_prints_one_json_object_per_line() {
     assert_eq!(kinds.get("load"), Some(&1));
     assert_eq!(kinds.get("frame"), Some(&5), "all, month, week, day, hour");
     assert_eq!(kinds.get("pan"), Some(&5), "all, month, week, day, hour");
+    assert_eq!(kinds.get("zoom"), Some(&5), "all, month, week, day, hour");
     assert!(kinds.get("search").is_some_and(|&n| n >= 1));
     assert_eq!(kinds.get("filter"), Some(&1));
     assert_eq!(

@@ -16,6 +16,8 @@ pub struct LaneIndex {
     /// Event indices per lane.
     pub events: Vec<Vec<u32>>,
     starts: Vec<Vec<Seconds>>,
+    /// Per lane, the starts of its key, notable and detail events.
+    starts_by_importance: Vec<[Vec<Seconds>; 3]>,
     classes: Vec<Vec<Class>>,
     /// Different for every index built, so that what is computed from one can be cached.
     pub generation: u64,
@@ -24,9 +26,28 @@ pub struct LaneIndex {
 /// The events of one lane whose length falls in one class.
 #[derive(Clone, Debug, Default)]
 struct Class {
-    events: Vec<u32>,
+    events: Vec<Candidate>,
     starts: Vec<Seconds>,
     longest: Seconds,
+}
+
+/// What laying out needs to know of an event, kept beside its start: a lane's events are
+/// spread over the whole timeline, and reaching into each one costs a cache miss per event
+/// per frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    /// Index into the timeline's events.
+    pub index: u32,
+    /// Its start, in seconds.
+    pub start: Seconds,
+    /// Its end, in seconds (see [`crate::model::Event::end_seconds`]).
+    pub end: Seconds,
+    /// Its importance (1 key, 2 notable, 3 detail).
+    pub importance: u8,
+    /// Whether its time of day is known.
+    pub timed: bool,
+    /// Whether it has an end (drawn as a bar when wide enough).
+    pub range: bool,
 }
 
 /// Upper bounds of the length classes: instants, then up to an hour, and fourfold from there.
@@ -53,6 +74,7 @@ impl LaneIndex {
         let mut index = Self {
             events: vec![Vec::new(); lanes],
             starts: vec![Vec::new(); lanes],
+            starts_by_importance: vec![Default::default(); lanes],
             classes: vec![vec![Class::default(); CLASS_BOUNDS.len()]; lanes],
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
@@ -64,15 +86,25 @@ impl LaneIndex {
         for &i in visible {
             let lane = usize::from(categories[i]);
             let (start, end) = (starts[i], ends[i]);
+            let event = &timeline.events[i];
+            let candidate = Candidate {
+                index: i as u32,
+                start,
+                end,
+                importance: event.importance,
+                timed: event.time.is_some(),
+                range: event.is_range(),
+            };
             index.events[lane].push(i as u32);
             index.starts[lane].push(start);
+            index.starts_by_importance[lane][importance_slot(event.importance)].push(start);
             let length = (end - start).max(0.0);
             let class = CLASS_BOUNDS
                 .iter()
                 .position(|&bound| length <= bound)
                 .unwrap_or(CLASS_BOUNDS.len() - 1);
             let class = &mut index.classes[lane][class];
-            class.events.push(i as u32);
+            class.events.push(candidate);
             class.starts.push(start);
             class.longest = class.longest.max(length);
         }
@@ -107,12 +139,20 @@ impl LaneIndex {
     /// The events of `lane` that may overlap `[from, to]`, in time order: all that do, and a
     /// few that end before `from`.
     pub fn candidates(&self, lane: usize, from: Seconds, to: Seconds) -> Vec<u32> {
-        let mut found: Vec<u32> = self
-            .class_ranges(lane, from, to)
-            .flat_map(|(class, range)| class.events[range].iter().copied())
-            .collect();
+        self.candidate_events(lane, from, to)
+            .into_iter()
+            .map(|c| c.index)
+            .collect()
+    }
+
+    /// [`LaneIndex::candidates`] with what laying them out needs.
+    pub fn candidate_events(&self, lane: usize, from: Seconds, to: Seconds) -> Vec<Candidate> {
+        let mut found: Vec<Candidate> = Vec::with_capacity(self.candidate_count(lane, from, to));
+        for (class, range) in self.class_ranges(lane, from, to) {
+            found.extend_from_slice(&class.events[range]);
+        }
         // Event indices are in time order.
-        found.sort_unstable();
+        found.sort_unstable_by_key(|c| c.index);
         found
     }
 
@@ -179,7 +219,7 @@ impl LaneIndex {
             before += sure
                 + class.events[sure..near]
                     .iter()
-                    .filter(|&&i| ends.get(i as usize).is_some_and(|&e| e < from))
+                    .filter(|c| ends.get(c.index as usize).is_some_and(|&e| e < from))
                     .count();
         }
         let starts = &self.starts[lane];
@@ -211,6 +251,22 @@ impl LaneIndex {
         (before, after)
     }
 
+    /// How many events of `lane` that `view` draws (by their importance, lifted by `promote`)
+    /// start in it.
+    pub fn drawn_starting(&self, lane: usize, view: &TimeView, promote: u8) -> usize {
+        let Some(levels) = self.starts_by_importance.get(lane) else {
+            return 0;
+        };
+        (1..=3u8)
+            .filter(|&importance| shown_at(drawn_importance(importance, promote), view))
+            .map(|importance| {
+                let starts = &levels[importance_slot(importance)];
+                starts.partition_point(|&s| s <= view.max())
+                    - starts.partition_point(|&s| s < view.min)
+            })
+            .sum()
+    }
+
     /// How many events of `lane` start in `[from, to)`.
     pub fn count(&self, lane: usize, from: Seconds, to: Seconds) -> usize {
         let starts = &self.starts[lane];
@@ -218,11 +274,17 @@ impl LaneIndex {
     }
 }
 
+/// Where an importance's events are kept: key, notable, detail.
+fn importance_slot(importance: u8) -> usize {
+    usize::from(importance.clamp(1, 3)) - 1
+}
+
 /// Importance 2 shows when less than this is in view.
 pub const NOTABLE_SPAN: Seconds = 550.0 * DAY;
 /// Importance 3 shows when less than this is in view.
 pub const DETAIL_SPAN: Seconds = 75.0 * DAY;
-/// A lane with more candidates than this in view is drawn as a density strip.
+/// A lane with more candidates than this in view is drawn as a density strip whatever would
+/// fit: laying out more events (most of them ticks) would cost too much in a frame.
 pub const DENSITY_THRESHOLD: usize = 1500;
 
 /// Whether an event of this importance is shown at this zoom.
@@ -376,7 +438,7 @@ pub fn layout_lane(
     metrics: Metrics,
     label_width: &mut dyn FnMut(usize) -> f64,
 ) -> LaneLayout {
-    if is_dense(lanes, lane, view) {
+    if is_dense(lanes, lane, view, width, &metrics) {
         return density(lanes, lane, view, width, 2.0);
     }
     LaneLayout::Items(layout_items(
@@ -391,10 +453,24 @@ pub fn layout_lane(
     ))
 }
 
-/// Whether a lane has too many events in view to draw one by one: the one place this is
-/// decided.
-pub fn is_dense(lanes: &LaneIndex, lane: usize, view: &TimeView) -> bool {
+/// Whether a lane has too many events in view to draw one by one, for a canvas `width` points
+/// wide: more of the events this zoom draws start in view than markers fit side by side in
+/// its rows (they could only be clusters), or more candidates than a frame can lay out. The
+/// one place this is decided.
+pub fn is_dense(
+    lanes: &LaneIndex,
+    lane: usize,
+    view: &TimeView,
+    width: f64,
+    metrics: &Metrics,
+) -> bool {
     lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD
+        || lanes.drawn_starting(lane, view, metrics.promote) as f64 > marker_slots(width, metrics)
+}
+
+/// How many markers fit side by side in a lane's rows across `width` points.
+pub fn marker_slots(width: f64, metrics: &Metrics) -> f64 {
+    metrics.rows.max(1) as f64 * width.max(0.0) / (2.0 * metrics.radius + metrics.gap).max(1.0)
 }
 
 /// The items of a lane that [`is_dense`] says can be drawn one by one. The events in view
@@ -414,28 +490,27 @@ pub fn layout_items(
     let r = metrics.radius;
     // Candidates: shown at this zoom, with their screen extent.
     let mut candidates: Vec<(usize, f64, f64, bool)> = Vec::new();
-    for i in lanes.candidates(lane, view.min, view.max()) {
-        let event = &timeline.events[i as usize];
-        let (t0, t1) = (event.start_seconds(), event.end_seconds());
+    // From the lane index, not the events: their dates would be converted to times (the
+    // most of a zoom frame once) and each event read is a cache miss.
+    let found = lanes.candidate_events(lane, view.min, view.max());
+    candidates.reserve(found.len());
+    for c in found {
+        let (i, t0, t1) = (c.index, c.start, c.end);
         if t1 < view.min || t0 > view.max() {
             continue;
         }
-        if !shown_at(drawn_importance(event.importance, metrics.promote), view) {
+        if !shown_at(drawn_importance(c.importance, metrics.promote), view) {
             hidden.push(i as usize);
             continue;
         }
         let x0 = view.screen_from_time(t0, left, width);
         let x1 = view.screen_from_time(t1, left, width);
-        let wide_day = event.time.is_none() && x1 - x0 > 12.0 * r;
-        if (event.is_range() && x1 - x0 > 2.0 * r) || wide_day {
+        let wide_day = !c.timed && x1 - x0 > 12.0 * r;
+        if (c.range && x1 - x0 > 2.0 * r) || wide_day {
             candidates.push((i as usize, x0, x1, true));
         } else {
             // A point: centred on its day (or its time).
-            let x = if event.time.is_some() {
-                x0
-            } else {
-                (x0 + x1) / 2.0
-            };
+            let x = if c.timed { x0 } else { (x0 + x1) / 2.0 };
             candidates.push((i as usize, x - r, x + r, false));
         }
     }
@@ -567,8 +642,8 @@ fn pack(
             continue;
         };
         let row = row.unwrap_or(0);
-        let event = &timeline.events[index];
-        let (t0, t1) = (event.start_seconds(), event.end_seconds());
+        let (starts, ends) = (timeline.starts(), timeline.ends());
+        let (t0, t1) = (starts[index], ends[index]);
         let item = &mut placed[position].1;
         let merged = match item {
             Item::Event {
@@ -576,16 +651,13 @@ fn pack(
                 x0: fx0,
                 x1: fx1,
                 ..
-            } => {
-                let first_event = &timeline.events[*first];
-                Item::Cluster {
-                    members: vec![*first, index],
-                    x0: fx0.min(x0),
-                    x1: fx1.max(x1),
-                    t0: first_event.start_seconds().min(t0),
-                    t1: first_event.end_seconds().max(t1),
-                }
-            }
+            } => Item::Cluster {
+                members: vec![*first, index],
+                x0: fx0.min(x0),
+                x1: fx1.max(x1),
+                t0: starts[*first].min(t0),
+                t1: ends[*first].max(t1),
+            },
             Item::Cluster {
                 members,
                 x0: cx0,
@@ -805,6 +877,23 @@ mod tests {
         }
 
         #[test]
+        fn drawn_starts_are_counted_exactly(
+            days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..200)), 1..200),
+            from in -50.0f64..450.0, span_days in 0.1f64..800.0, promote in 0u8..=2,
+        ) {
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let origin = crate::model::date::seconds_from_date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+            let view = TimeView { min: origin + from * DAY, span: span_days * DAY };
+            let scanned = timeline.events.iter().filter(|e| {
+                shown_at(drawn_importance(e.importance, promote), &view)
+                    && (view.min..=view.max()).contains(&e.start_seconds())
+            }).count();
+            prop_assert_eq!(lanes.drawn_starting(0, &view, promote), scanned);
+        }
+
+        #[test]
         fn counts_in_one_pass_equal_counts_one_by_one(
             days in prop::collection::vec((0u32..400, 1u8..=3, prop::option::of(0u32..10)), 1..300),
             from in -50.0f64..450.0, dt_days in 0.01f64..30.0, buckets in 1usize..400,
@@ -885,6 +974,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_lane_is_dense_when_its_markers_do_not_fit_side_by_side() {
+        // 300 key events over 30 days: at 600 points, three rows hold 3 * 600 / 12 = 150.
+        let days: Vec<(u32, u8, Option<u32>)> = (0..300).map(|i| (i % 30, 1, None)).collect();
+        let timeline = timeline(&days);
+        let visible: Vec<usize> = (0..timeline.events.len()).collect();
+        let lanes = LaneIndex::new(&timeline, &visible);
+        let (a, b) = timeline.span().unwrap();
+        let view = TimeView::new(a, b);
+        assert_eq!(marker_slots(600.0, &METRICS), 150.0);
+        assert!(is_dense(&lanes, 0, &view, 600.0, &METRICS));
+        // Twice as wide, twice the room: 300 fit.
+        assert!(!is_dense(&lanes, 0, &view, 1200.0, &METRICS));
+        let layout = layout_lane(
+            &timeline,
+            &lanes,
+            0,
+            &view,
+            (0.0, 600.0),
+            METRICS,
+            &mut |_| 50.0,
+        );
+        let LaneLayout::Density { counts, .. } = layout else {
+            panic!("expected density")
+        };
+        assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), 300);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod density;
 pub mod fit;
+pub mod labels;
 pub mod lane_heights;
 pub mod layout;
 pub mod mapping;
@@ -11,6 +12,7 @@ pub mod ticks;
 pub mod view;
 
 pub use density::DensityCache;
+pub use labels::{LabelKey, LabelWidths};
 pub use lane_heights::{LaneHeights, LaneSizes};
 pub use layout::{Item, LaneIndex, LaneLayout, Metrics};
 pub use mapping::ScreenMapping;

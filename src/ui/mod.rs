@@ -14,6 +14,7 @@ pub mod filters_ui;
 pub mod frame;
 mod help_ui;
 pub mod images;
+mod labels;
 mod list_ui;
 pub mod loading;
 pub mod map_ui;

@@ -7,12 +7,13 @@ use egui::{
 use crate::i18n::dates;
 use crate::model::Seconds;
 use crate::timeline::layout::{self, Item, Metrics};
-use crate::timeline::{DensityCache, LaneHeights, LaneSizes, ScreenMapping, TimeView};
+use crate::timeline::{DensityCache, LabelKey, LaneHeights, LaneSizes, ScreenMapping, TimeView};
 
 use super::a11y;
 use super::axis_ui::{AXIS_HEIGHT, paint_axis};
 use super::command::{Command, SelectionCommand, ViewCommand};
 use super::frame::FrameCtx;
+use super::labels::LabelCache;
 
 /// Width of the column of lane names.
 pub const LANE_HEADER: f32 = 150.0;
@@ -29,6 +30,8 @@ const LANE_SIZES: LaneSizes = LaneSizes {
 };
 /// Longest label beside a marker.
 const MAX_LABEL_WIDTH: f32 = 260.0;
+/// Size of the labels beside markers and inside bars.
+const LABEL_SIZE: f32 = 13.0;
 /// Points per column of a density strip.
 const DENSITY_BUCKET: f64 = 2.0;
 
@@ -74,6 +77,8 @@ pub struct TimelinePanel {
     pub clusters: Vec<Vec<usize>>,
     /// Events left as a tick last frame (their importance is not drawn at this zoom).
     pub traced: Vec<usize>,
+    /// Label widths and laid-out labels, reused while zooming and panning.
+    labels: LabelCache,
 }
 
 impl Default for TimelinePanel {
@@ -87,6 +92,7 @@ impl Default for TimelinePanel {
             fixed_lanes: false,
             clusters: Vec::new(),
             traced: Vec::new(),
+            labels: LabelCache::default(),
         }
     }
 }
@@ -185,7 +191,18 @@ impl TimelinePanel {
             keep: ctx.selected,
             promote: ctx.shown.promote,
         };
-        let label_font = FontId::proportional(13.0);
+        let label_font = FontId::proportional(LABEL_SIZE);
+        let egui_ctx = ui.ctx();
+        self.labels.begin_frame(
+            egui_ctx,
+            LabelKey {
+                data: ctx.shown.data_generation,
+                lang: ctx.lang,
+                font_size: LABEL_SIZE,
+                pixels_per_point: egui_ctx.pixels_per_point(),
+            },
+            timeline.events.len(),
+        );
         let mut hits: Vec<(Rect, Hit)> = Vec::new();
         self.clusters.clear();
         self.traced.clear();
@@ -197,7 +214,9 @@ impl TimelinePanel {
             let colour = ctx.palette.marker(category.rgb);
             let band = (y + 3.0, y + height - 3.0);
             let view = paint.mapping.view;
-            if collapsed || layout::is_dense(&ctx.shown.lanes, lane, &view) {
+            let dense =
+                layout::is_dense(&ctx.shown.lanes, lane, &view, paint.mapping.width, &metrics);
+            if collapsed || dense {
                 self.paint_density(paint, lane, band, colour);
             } else {
                 let first_hidden = self.traced.len();
@@ -209,20 +228,24 @@ impl TimelinePanel {
                     (paint.mapping.left, paint.mapping.width),
                     metrics,
                     &mut |index| {
-                        let title = timeline.events[index].title().get(ctx.lang);
-                        let w = ui.fonts_mut(|f| {
-                            f.layout_no_wrap(title.to_owned(), label_font.clone(), Color32::WHITE)
-                                .size()
-                                .x
-                        });
-                        f64::from(w.min(MAX_LABEL_WIDTH))
+                        let title = || timeline.events[index].title().get(ctx.lang);
+                        let width = self.labels.width(egui_ctx, index, title, &label_font);
+                        f64::from(width.min(MAX_LABEL_WIDTH))
                     },
                     &mut self.traced,
                 );
                 paint_hidden(paint, &self.traced[first_hidden..], y + height, colour);
                 for (row, item) in items {
                     let cy = y + 3.0 + row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
-                    paint_item(paint, &item, cy, colour, &label_font, &mut hits);
+                    paint_item(
+                        paint,
+                        &mut self.labels,
+                        &item,
+                        cy,
+                        colour,
+                        &label_font,
+                        &mut hits,
+                    );
                     if let Item::Cluster { members, .. } = item {
                         self.clusters.push(members);
                     }
@@ -232,7 +255,15 @@ impl TimelinePanel {
                 .shown
                 .lanes
                 .outside(lane, view.min, view.max(), timeline.ends());
-            paint_edges(paint, lane, (y, height), outside, colour, &mut hits);
+            paint_edges(
+                paint,
+                &mut self.labels,
+                lane,
+                (y, height),
+                outside,
+                colour,
+                &mut hits,
+            );
             y += height;
         }
         hits
@@ -666,12 +697,11 @@ fn paint_hidden(paint: &Paint<'_, '_>, hidden: &[usize], bottom: f32, colour: Co
     let columns = (paint.canvas.width() / 2.0).ceil().max(1.0) as usize;
     // Per column: 0 nothing, 1 only dimmed (search non-matches), 2 at least one match.
     let mut column = vec![0u8; columns];
+    let (starts, ends) = (timeline.starts(), timeline.ends());
     for &index in hidden {
-        let event = &timeline.events[index];
         let x = paint
             .mapping
-            .screen_from_time((event.start_seconds() + event.end_seconds()) / 2.0)
-            as f32;
+            .screen_from_time((starts[index] + ends[index]) / 2.0) as f32;
         let c = ((x - left) / 2.0).floor();
         if c < 0.0 || c as usize >= columns {
             continue;
@@ -711,9 +741,15 @@ fn paint_hidden(paint: &Paint<'_, '_>, hidden: &[usize], bottom: f32, colour: Co
     paint.painter.add(egui::Shape::mesh(mesh));
 }
 
+/// The font of a cluster's count.
+fn count_font() -> FontId {
+    FontId::proportional(11.5)
+}
+
 /// One event or cluster at row centre `cy`.
 fn paint_item(
     paint: &Paint<'_, '_>,
+    labels: &mut LabelCache,
     item: &Item,
     cy: f32,
     colour: Color32,
@@ -730,6 +766,7 @@ fn paint_item(
         } => {
             let hit = paint_event(
                 paint,
+                labels,
                 *index,
                 (*x0 as f32, *x1 as f32),
                 *bar,
@@ -765,13 +802,14 @@ fn paint_item(
                 Stroke::new(1.0, palette.marker_ring),
                 StrokeKind::Inside,
             );
-            paint.painter.text(
-                badge.intersect(paint.canvas).center(),
-                Align2::CENTER_CENTER,
+            let count = labels.short_text(
+                paint.painter.ctx(),
                 members.len().to_string(),
-                FontId::proportional(11.5),
-                palette.label_on(fill),
+                &count_font(),
             );
+            let at = Align2::CENTER_CENTER
+                .anchor_size(badge.intersect(paint.canvas).center(), count.size());
+            paint.painter.galley(at.min, count, palette.label_on(fill));
             if members.iter().any(|m| Some(*m) == ctx.selected) {
                 paint.painter.rect_stroke(
                     badge.expand(3.0),
@@ -789,6 +827,7 @@ fn paint_item(
 /// the filters show goes unaccounted for. A click goes to the nearest of them.
 fn paint_edges(
     paint: &Paint<'_, '_>,
+    labels: &mut LabelCache,
     lane: usize,
     (top, height): (f32, f32),
     (before, after): (usize, usize),
@@ -807,9 +846,7 @@ fn paint_edges(
         } else {
             format!("‹ {}", crate::i18n::number(paint.ctx.lang, count))
         };
-        let galley = paint
-            .painter
-            .layout_no_wrap(text, font.clone(), palette.text_strong);
+        let galley = labels.short_text(paint.painter.ctx(), text, &font);
         let size = galley.size() + Vec2::new(10.0, 4.0);
         let rect = if later {
             Rect::from_min_size(
@@ -836,6 +873,7 @@ fn paint_edges(
 #[allow(clippy::too_many_arguments)]
 fn paint_event(
     paint: &Paint<'_, '_>,
+    labels: &mut LabelCache,
     index: usize,
     (x0, x1): (f32, f32),
     bar: bool,
@@ -959,13 +997,7 @@ fn paint_event(
                 } else {
                     bar_label
                 };
-                let mut job = egui::text::LayoutJob::simple_singleline(
-                    title.to_owned(),
-                    label_font.clone(),
-                    on_bar,
-                );
-                job.wrap = egui::text::TextWrapping::truncate_at_width(room);
-                let galley = painter.layout_job(job);
+                let galley = labels.galley(painter.ctx(), index, title, label_font, room);
                 painter.galley(
                     pos2(visible.left() + 5.0, cy - galley.size().y / 2.0),
                     galley,
@@ -973,17 +1005,11 @@ fn paint_event(
                 );
             }
         } else {
-            let mut job = egui::text::LayoutJob::simple_singleline(
-                title.to_owned(),
-                label_font.clone(),
-                text_colour,
-            );
             // Ellipsised at the canvas's right edge rather than cut off by it.
             let room = (canvas.right() - shape_rect.right() - 9.0).min(MAX_LABEL_WIDTH);
-            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(1.0));
-            let galley = painter.layout_job(job);
-            let pos = pos2(shape_rect.right() + 5.0, cy - galley.size().y / 2.0);
             if room > 24.0 {
+                let galley = labels.galley(painter.ctx(), index, title, label_font, room);
+                let pos = pos2(shape_rect.right() + 5.0, cy - galley.size().y / 2.0);
                 hit_rect = hit_rect.union(Rect::from_min_size(pos, galley.size()));
                 painter.galley(pos, galley, text_colour);
             }
