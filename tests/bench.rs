@@ -54,6 +54,13 @@ fn quick_bench_prints_one_json_object_per_line() {
                 "moving_p95_ms",
                 "vertices",
             ],
+            "map_moves" => &[
+                "view",
+                "zoom_median_ms",
+                "zoom_p95_ms",
+                "drag_median_ms",
+                "drag_p95_ms",
+            ],
             // Not in a quick run (they start the real window), but known.
             "first_frame" | "reopen" => &[
                 "bytes",
@@ -84,4 +91,5 @@ fn quick_bench_prints_one_json_object_per_line() {
     );
     assert_eq!(kinds.get("map_counts"), Some(&1));
     assert_eq!(kinds.get("map_frame"), Some(&2), "all, month");
+    assert_eq!(kinds.get("map_moves"), Some(&1));
 }
