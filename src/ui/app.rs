@@ -797,30 +797,41 @@ impl App {
         let Some(timeline) = self.timeline().cloned() else {
             return;
         };
-        let visible = self.visible().to_vec();
-        let Some(p) = &mut self.runtime.presentation else {
-            return;
-        };
-        let Some(Autoplay {
-            seconds,
-            due: Some(due),
-        }) = p.autoplay
+        let Some((seconds, due)) =
+            self.runtime
+                .presentation
+                .as_ref()
+                .and_then(|p| match p.autoplay {
+                    Some(Autoplay {
+                        seconds,
+                        due: Some(due),
+                    }) => Some((seconds, due)),
+                    _ => None,
+                })
         else {
             return;
         };
-        if now >= due {
-            let total = p.steps(&timeline, &visible).len();
-            p.step = Autoplay::next_step(p.step, total);
-            p.typed.clear();
-            p.autoplay = Some(Autoplay {
-                seconds,
-                due: Some(now + seconds),
-            });
-            self.focus_step(now);
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
-        } else {
+        if now < due {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+            return;
         }
+        // Counted only when a step is due: the shown events are the whole file at worst.
+        let total = self
+            .runtime
+            .presentation
+            .as_ref()
+            .map_or(0, |p| p.steps(&timeline, self.visible()).len());
+        let Some(p) = &mut self.runtime.presentation else {
+            return;
+        };
+        p.step = Autoplay::next_step(p.step, total);
+        p.typed.clear();
+        p.autoplay = Some(Autoplay {
+            seconds,
+            due: Some(now + seconds),
+        });
+        self.focus_step(now);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
     }
 
     /// Opens the built-in path dialog, starting in the current folder.
