@@ -3,6 +3,8 @@
 //! controls. One painter for the map; each marker is also a small widget, so that Tab reaches
 //! it, Enter and Space click it and a screen reader names it ("Minsk, 113 events").
 
+use std::sync::{Arc, Mutex};
+
 use egui::{Align2, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
 
 use crate::i18n::{dates, t, tr};
@@ -396,18 +398,32 @@ pub fn card_map_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, places: &[u32]) -> Rec
     let colours = MapColours::of(ctx.state.theme);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, colours.sea);
-    // Drawn anew each frame: a presentation repaints only when the step changes, and the
-    // mesh holds only the small area the card shows.
-    let mut base = BaseMesh::new(
-        base_map(),
+    // Kept between frames (the pointer moving over a slide repaints it) and made anew when
+    // the step's places change the area.
+    let (visible, theme, pixels_per_point) = (
         view.visible(size),
-        view.km_per_point,
         ctx.state.theme,
         ui.ctx().pixels_per_point(),
     );
+    let kept = ui.ctx().data_mut(|d| {
+        d.get_temp_mut_or_default::<Arc<Mutex<Option<BaseMesh>>>>(Id::unique("card-base-map"))
+            .clone()
+    });
+    let mut slot = kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let base = match slot.as_mut() {
+        Some(base) if base.serves(&visible, view.km_per_point, theme, pixels_per_point) => base,
+        _ => slot.insert(BaseMesh::new(
+            base_map(),
+            visible,
+            view.km_per_point,
+            theme,
+            pixels_per_point,
+        )),
+    };
     painter.add(Shape::mesh(
         base.placed(offset_of(&view, mid), view.km_per_point),
     ));
+    drop(slot);
     let edge = rect.shrink(EDGE_INSET);
     let centres: Vec<(u32, Pos2, bool)> = places
         .iter()
