@@ -3,6 +3,9 @@
 //! `cargo run --release --example bench -- [--sizes 1000,10000,100000,1000000] [--quick]
 //! [--only frame,zoom]`
 //!
+//! `--views all,hour` keeps just those views; `--frames N` times N frames (and zoom steps)
+//! per view instead of 120 (20 with `--quick`).
+//!
 //! `--only` runs just the rows named (`load`, `errors`, `startup` with its `reopen` row,
 //! `frame` with its `pan` rows, `zoom`, `map` with its `map_moves` row, `search` with its
 //! `filter` rows), for profiling one thing at a time.
@@ -70,7 +73,19 @@ fn main() {
         .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
         .unwrap_or_default();
     let _ = ONLY.set(only);
-    let frames = if quick { 20 } else { 120 };
+    let views: Vec<String> = args
+        .iter()
+        .position(|a| a == "--views")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
+        .unwrap_or_default();
+    let _ = VIEWS.set(views);
+    let frames = args
+        .iter()
+        .position(|a| a == "--frames")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(if quick { 20 } else { 120 });
     let dir = std::env::temp_dir().join(format!("belarus-timeline-bench-{}", std::process::id()));
     if let Err(err) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {err}", dir.display());
@@ -87,6 +102,9 @@ fn main() {
 
 /// The rows `--only` asks for (empty: all of them).
 static ONLY: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// The views `--views` asks for (empty: all of them).
+static VIEWS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 
 /// Whether the rows of `kind` run.
 fn wants(kind: &str) -> bool {
@@ -462,7 +480,7 @@ fn views(app: &App, timeline: &Timeline) -> Vec<(&'static str, Option<TimeView>)
     let (first, _) = timeline.span().unwrap_or((0.0, 1.0));
     let busiest = busiest_day(timeline).unwrap_or(first);
     let day = 86_400.0;
-    vec![
+    let mut views = vec![
         ("all", app.shown.as_ref().map(|s| s.fit_all())),
         (
             "month",
@@ -482,7 +500,11 @@ fn views(app: &App, timeline: &Timeline) -> Vec<(&'static str, Option<TimeView>)
                 busiest + 19.0 * 3600.0,
             )),
         ),
-    ]
+    ];
+    if let Some(chosen) = VIEWS.get().filter(|chosen| !chosen.is_empty()) {
+        views.retain(|(name, _)| chosen.iter().any(|c| c == name));
+    }
+    views
 }
 
 /// The median and 95th percentile of `times`, in ms.
