@@ -10,14 +10,20 @@ pub const AAA_TEXT: f64 = 7.0;
 /// Graphics that carry meaning: markers, bars, outlines (WCAG 2.2 AA, 1.4.11).
 pub const AA_GRAPHICS: f64 = 3.0;
 
-/// One sRGB channel (0–255) as linear light.
+/// One sRGB channel (0–255) as linear light, from a table: panels ask for contrasts every
+/// frame, and a power per channel showed in frame profiles.
 fn linear(channel: u8) -> f64 {
-    let c = f64::from(channel) / 255.0;
-    if c <= 0.04045 {
-        c / 12.92
-    } else {
-        ((c + 0.055) / 1.055).powf(2.4)
-    }
+    static TABLE: std::sync::LazyLock<[f64; 256]> = std::sync::LazyLock::new(|| {
+        std::array::from_fn(|channel| {
+            let c = channel as f64 / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        })
+    });
+    TABLE[usize::from(channel)]
 }
 
 /// The relative luminance of an opaque colour, from 0 (black) to 1 (white).
