@@ -1,6 +1,6 @@
 //! Where events go in their lanes: importance by zoom, clusters, row packing and density strips.
 
-use super::TimeView;
+use super::{RankGrid, TimeView};
 use crate::model::date::DAY;
 use crate::model::{Seconds, Timeline};
 
@@ -16,6 +16,8 @@ pub struct LaneIndex {
     /// Event indices per lane.
     pub events: Vec<Vec<u32>>,
     starts: Vec<Vec<Seconds>>,
+    /// Per lane, a grid over `starts` for counting them in density strips.
+    grids: Vec<RankGrid>,
     /// Per lane, the starts of its key, notable and detail events.
     starts_by_importance: Vec<[Vec<Seconds>; 3]>,
     classes: Vec<Vec<Class>>,
@@ -50,6 +52,39 @@ pub struct Candidate {
     pub range: bool,
 }
 
+/// The bucket of `buckets` intervals of `dt` from `from` that holds `t` (which is in one):
+/// the `b` with `from + b * dt <= t < from + (b + 1) * dt`, those bounds computed exactly as
+/// [`LaneIndex::counts`] computes them, so that both agree to the last bit.
+#[inline]
+fn bucket_of(t: Seconds, from: Seconds, dt: Seconds, per_second: f64, buckets: usize) -> usize {
+    let mut b = (((t - from) * per_second) as usize).min(buckets - 1);
+    // The estimate is at most one off near a bound; farther only with absurd `dt`. (As two
+    // loops, the common case compiled to a third of the speed.)
+    #[cold]
+    #[inline(never)]
+    fn settle(t: Seconds, from: Seconds, dt: Seconds, mut b: usize, buckets: usize) -> usize {
+        while b > 0 && t < from + b as f64 * dt {
+            b -= 1;
+        }
+        while b + 1 < buckets && t >= from + (b + 1) as f64 * dt {
+            b += 1;
+        }
+        b
+    }
+    if b > 0 && t < from + b as f64 * dt {
+        b -= 1;
+        if b > 0 && t < from + b as f64 * dt {
+            return settle(t, from, dt, b, buckets);
+        }
+    } else if b + 1 < buckets && t >= from + (b + 1) as f64 * dt {
+        b += 1;
+        if b + 1 < buckets && t >= from + (b + 1) as f64 * dt {
+            return settle(t, from, dt, b, buckets);
+        }
+    }
+    b
+}
+
 /// Upper bounds of the length classes: instants, then up to an hour, and fourfold from there.
 const CLASS_BOUNDS: [Seconds; 10] = [
     0.0,
@@ -74,6 +109,7 @@ impl LaneIndex {
         let mut index = Self {
             events: vec![Vec::new(); lanes],
             starts: vec![Vec::new(); lanes],
+            grids: Vec::new(),
             starts_by_importance: vec![Default::default(); lanes],
             classes: vec![vec![Class::default(); CLASS_BOUNDS.len()]; lanes],
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -108,6 +144,7 @@ impl LaneIndex {
             class.starts.push(start);
             class.longest = class.longest.max(length);
         }
+        index.grids = index.starts.iter().map(|s| RankGrid::new(s)).collect();
         index
     }
 
@@ -157,30 +194,31 @@ impl LaneIndex {
     }
 
     /// How many events of `lane` start in each of `buckets` consecutive intervals of length
-    /// `dt` from `from`. One pass: each boundary is found by galloping on from the last, so
-    /// the cost grows with the buckets and the logarithm of the events per bucket.
+    /// `dt` from `from`: a rank per bound, each a lookup in the lane's grid, so the cost grows
+    /// with the buckets, not with the events.
     pub fn counts(&self, lane: usize, from: Seconds, dt: Seconds, buckets: usize) -> Vec<u32> {
-        let Some(starts) = self.starts.get(lane) else {
+        let (Some(starts), Some(grid)) = (self.starts.get(lane), self.grids.get(lane)) else {
             return vec![0; buckets];
         };
-        let mut counts = Vec::with_capacity(buckets);
-        let mut at = starts.partition_point(|&s| s < from);
-        for b in 0..buckets {
-            let to = from + (b + 1) as f64 * dt;
-            // Gallop: find an upper bound, then search between.
-            let mut step = 1;
-            let mut hi = at;
-            // `hi - at` ends below twice the count, so the search between is short.
-            while hi < starts.len() && starts[hi] < to {
-                hi = at + step;
-                step *= 2;
+        let mut before = grid.rank(starts, from);
+        let last = grid.rank(starts, from + buckets as f64 * dt);
+        // Fewer events than a few per bucket: one pass over them beats a rank per bound.
+        if last - before <= 4 * buckets {
+            let mut counts = vec![0; buckets];
+            let per_second = 1.0 / dt;
+            for &start in &starts[before..last] {
+                counts[bucket_of(start, from, dt, per_second, buckets)] += 1;
             }
-            let hi = hi.min(starts.len());
-            let next = at + starts[at..hi].partition_point(|&s| s < to);
-            counts.push((next - at) as u32);
-            at = next;
+            return counts;
         }
-        counts
+        (0..buckets)
+            .map(|b| {
+                let next = grid.rank(starts, from + (b + 1) as f64 * dt);
+                let count = next.saturating_sub(before);
+                before = next;
+                u32::try_from(count).unwrap_or(u32::MAX)
+            })
+            .collect()
     }
 
     /// The event of `lane` whose start is nearest to `t` (the earlier one on a tie).
@@ -454,9 +492,14 @@ pub fn layout_lane(
 }
 
 /// Whether a lane has too many events in view to draw one by one, for a canvas `width` points
-/// wide: more of the events this zoom draws start in view than markers fit side by side in
-/// its rows (they could only be clusters), or more candidates than a frame can lay out. The
-/// one place this is decided.
+/// wide: more of the events this zoom draws start in view than would fill half the markers
+/// that fit side by side in its rows, or more candidates than a frame can lay out. The one
+/// place this is decided.
+///
+/// Half, because events fall where they happened, not evenly spaced: at half the slots about
+/// one event in four is already only a count on a cluster badge, at three quarters two in
+/// five, and a density strip shows where they are more truly, at a fraction of the cost (the
+/// test `past_half_the_slots_many_events_are_only_counts` measures this).
 pub fn is_dense(
     lanes: &LaneIndex,
     lane: usize,
@@ -465,7 +508,8 @@ pub fn is_dense(
     metrics: &Metrics,
 ) -> bool {
     lanes.candidate_count(lane, view.min, view.max()) > DENSITY_THRESHOLD
-        || lanes.drawn_starting(lane, view, metrics.promote) as f64 > marker_slots(width, metrics)
+        || lanes.drawn_starting(lane, view, metrics.promote) as f64
+            > marker_slots(width, metrics) / 2.0
 }
 
 /// How many markers fit side by side in a lane's rows across `width` points.
@@ -976,25 +1020,86 @@ mod tests {
         }
     }
 
+    /// The share of a lane's events that [`layout_items`] keeps alone (not in a cluster) when
+    /// they fill `fill` of its marker slots, at random days over a year or so, averaged over
+    /// several seeds.
+    fn share_alone(fill: f64) -> f64 {
+        let metrics = Metrics {
+            radius: 5.5,
+            gap: 3.0,
+            label_pad: 5.0,
+            rows: 3,
+            keep: None,
+            promote: 0,
+        };
+        let width = 1170.0;
+        let n = (fill * marker_slots(width, &metrics)) as usize;
+        let mut shares = Vec::new();
+        for seed in 1..=8u64 {
+            let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let mut next = move || {
+                state ^= state.wrapping_shl(13);
+                state ^= state >> 7;
+                state ^= state.wrapping_shl(17);
+                state
+            };
+            let days: Vec<(u32, u8, Option<u32>)> =
+                (0..n).map(|_| ((next() % 400) as u32, 1, None)).collect();
+            let timeline = timeline(&days);
+            let visible: Vec<usize> = (0..timeline.events.len()).collect();
+            let lanes = LaneIndex::new(&timeline, &visible);
+            let (a, b) = timeline.span().unwrap();
+            let items = layout_items(
+                &timeline,
+                &lanes,
+                0,
+                &TimeView::new(a, b),
+                (0.0, width),
+                metrics,
+                &mut |_| 60.0,
+                &mut Vec::new(),
+            );
+            let alone = items
+                .iter()
+                .filter(|(_, item)| matches!(item, Item::Event { .. }))
+                .count();
+            shares.push(alone as f64 / n as f64);
+        }
+        shares.iter().sum::<f64>() / shares.len() as f64
+    }
+
     #[test]
-    fn a_lane_is_dense_when_its_markers_do_not_fit_side_by_side() {
-        // 300 key events over 30 days: at 600 points, three rows hold 3 * 600 / 12 = 150.
+    fn past_half_the_slots_many_events_are_only_counts() {
+        let shares: Vec<(f64, f64)> = [0.25, 0.5, 0.75, 1.0]
+            .into_iter()
+            .map(|fill| (fill, share_alone(fill)))
+            .collect();
+        // A quarter full: nearly all alone. Half: about three in four. Beyond: far fewer.
+        assert!(shares[0].1 > 0.9, "{shares:?}");
+        assert!((0.7..0.85).contains(&shares[1].1), "{shares:?}");
+        assert!(shares[2].1 < 0.65, "{shares:?}");
+        assert!(shares[3].1 < 0.55, "{shares:?}");
+    }
+
+    #[test]
+    fn a_lane_is_dense_when_its_markers_would_fill_half_its_rows() {
+        // 300 key events: at 1200 points, three rows hold 3 * 1200 / 12 = 300 markers.
         let days: Vec<(u32, u8, Option<u32>)> = (0..300).map(|i| (i % 30, 1, None)).collect();
         let timeline = timeline(&days);
         let visible: Vec<usize> = (0..timeline.events.len()).collect();
         let lanes = LaneIndex::new(&timeline, &visible);
         let (a, b) = timeline.span().unwrap();
         let view = TimeView::new(a, b);
-        assert_eq!(marker_slots(600.0, &METRICS), 150.0);
-        assert!(is_dense(&lanes, 0, &view, 600.0, &METRICS));
-        // Twice as wide, twice the room: 300 fit.
-        assert!(!is_dense(&lanes, 0, &view, 1200.0, &METRICS));
+        assert_eq!(marker_slots(1200.0, &METRICS), 300.0);
+        assert!(is_dense(&lanes, 0, &view, 1200.0, &METRICS));
+        // Twice as wide: they fill half the slots, and are drawn one by one.
+        assert!(!is_dense(&lanes, 0, &view, 2400.0, &METRICS));
         let layout = layout_lane(
             &timeline,
             &lanes,
             0,
             &view,
-            (0.0, 600.0),
+            (0.0, 1200.0),
             METRICS,
             &mut |_| 50.0,
         );

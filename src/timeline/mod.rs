@@ -8,6 +8,7 @@ pub mod lane_heights;
 pub mod layout;
 pub mod mapping;
 pub mod playback;
+pub mod rank;
 pub mod ticks;
 pub mod view;
 
@@ -16,4 +17,5 @@ pub use labels::{LabelKey, LabelWidths};
 pub use lane_heights::{LaneHeights, LaneSizes};
 pub use layout::{Item, LaneIndex, LaneLayout, Metrics};
 pub use mapping::ScreenMapping;
+pub use rank::RankGrid;
 pub use view::TimeView;

@@ -636,22 +636,44 @@ fn paint_density(
     (top, bottom): (f32, f32),
     colour: Color32,
 ) {
-    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let scale = 1.0 / ln_1p(max);
     let mut mesh = egui::Mesh::default();
     mesh.reserve_triangles(counts.len() * 2);
     mesh.reserve_vertices(counts.len() * 4);
-    for (b, &count) in counts.iter().enumerate() {
+    // Neighbouring buckets of the same count are one column: far fewer vertices to
+    // tessellate where a lane is sparse or evenly busy, and the same picture.
+    let mut b = 0;
+    while b < counts.len() {
+        let count = counts[b];
+        let first = b;
+        while b < counts.len() && counts[b] == count {
+            b += 1;
+        }
         if count == 0 {
             continue;
         }
-        let x = left + b as f32 * bucket;
-        let strength = ((count as f32).ln_1p() / max.ln_1p()).clamp(0.15, 1.0);
+        let strength = (ln_1p(count) * scale).clamp(0.15, 1.0);
         mesh.add_colored_rect(
-            Rect::from_min_max(pos2(x, top), pos2(x + bucket, bottom)),
+            Rect::from_min_max(
+                pos2(left + first as f32 * bucket, top),
+                pos2(left + b as f32 * bucket, bottom),
+            ),
             colour.gamma_multiply(strength),
         );
     }
     painter.add(egui::Shape::mesh(mesh));
+}
+
+/// `ln(1 + count)`, from a table for the small counts most buckets hold (a strip has a
+/// logarithm per bucket, and a zoom frame hundreds of buckets per lane).
+fn ln_1p(count: u32) -> f32 {
+    static TABLE: std::sync::LazyLock<Vec<f32>> =
+        std::sync::LazyLock::new(|| (0..1024u16).map(|c| f32::from(c).ln_1p()).collect());
+    match TABLE.get(count as usize) {
+        Some(&value) => value,
+        None => (count as f32).ln_1p(),
+    }
 }
 
 /// Hatching over a bar whose day is not known, in one mesh (a bar too narrow to hatch is
