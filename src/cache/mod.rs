@@ -22,7 +22,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::bytes::{Corrupt, Reader, Writer};
 use crate::model::progress::{Phase, Progress};
-use crate::model::read::read_bounded_with;
+use crate::model::read::read_text_hashed;
 use crate::model::snapshot::{self, Decoded};
 use crate::model::{Assets, LoadError, Timeline, load};
 use crate::query::IndexCell;
@@ -167,14 +167,14 @@ impl Cache {
         // read, hashed and decoded on the other.
         let (file, decoded) = std::thread::scope(|scope| {
             let file = scope.spawn(|| {
-                let bytes = read_bounded_with(path, load::MAX_FILE_BYTES, Some(progress))
+                let (text, hash) = read_text_hashed(path, load::MAX_FILE_BYTES, Some(progress))
                     .map_err(|err| std::io::Error::other(err.to_string()))?;
                 progress.start(Phase::Cache, 1);
                 progress.set(1);
-                let text = if xxh3_64(&bytes) == header.content {
-                    String::from_utf8(bytes).map_err(|err| err.into_bytes())
+                let text = if hash == header.content {
+                    text
                 } else {
-                    Err(bytes)
+                    Err(text.map_or_else(|bytes| bytes, String::into_bytes))
                 };
                 Ok::<_, std::io::Error>(text)
             });

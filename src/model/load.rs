@@ -97,9 +97,9 @@ pub fn load_read(
             readable: Format::readable(),
         });
     };
-    match String::from_utf8(bytes) {
+    match super::read::into_string(bytes) {
         Ok(text) => load_as_with(format, text, &file, &Assets::beside(path), progress),
-        Err(err) => Err(not_utf8(err.as_bytes(), &file)),
+        Err(bytes) => Err(not_utf8(&bytes, &file)),
     }
 }
 
