@@ -231,9 +231,10 @@ impl eframe::App for StartupProbe {
                 self.say(2, "search-ready");
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             } else {
-                // Looks again for the index (the app itself repaints only on news).
+                // The index's thread wakes the window when it is done; this is a fallback
+                // (polling often would take time from the build under software rendering).
                 ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(50));
+                    .request_repaint_after(std::time::Duration::from_secs(1));
             }
         }
     }

@@ -88,6 +88,8 @@ pub struct Runtime {
     pub status: Arc<Mutex<Option<String>>>,
     /// A running jump of the view.
     animation: Option<Animation>,
+    /// The window's context, once it has drawn: a search index built on a thread wakes it.
+    repaint: Option<egui::Context>,
     /// The event under the pointer in any view.
     hovered: Option<usize>,
     /// When the citation was copied (egui time), for a short confirmation.
@@ -163,6 +165,7 @@ impl App {
                 reloading: false,
                 status: Arc::default(),
                 animation: None,
+                repaint: None,
                 hovered: None,
                 copied_at: None,
                 // The window's own scale, whatever egui remembered (a presentation's, say).
@@ -310,7 +313,7 @@ impl App {
             .timeline()
             .map(|timeline| Shown::new(timeline, self.runtime.data_generation, index.clone()));
         if let Some(timeline) = self.timeline().cloned() {
-            warm_search_index(&timeline, &index);
+            warm_search_index(&timeline, &index, self.runtime.repaint.clone());
             self.state.retain_known(&timeline);
         }
         self.refilter();
@@ -1075,6 +1078,9 @@ impl App {
     /// Everything that happens before the panels draw: remembered zoom, the watcher, the
     /// search index, the running jump, dropped files and the keys.
     fn begin_frame(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        if self.runtime.repaint.is_none() {
+            self.runtime.repaint = Some(ctx.clone());
+        }
         ctx.set_visuals(self.state.theme.visuals());
         // egui's own animations (menus, collapsing sections, scrolling) follow the choice too.
         let animation_time = if self.state.reduce_motion { 0.0 } else { 0.2 };
@@ -1120,7 +1126,9 @@ impl App {
             {
                 self.refilter();
             } else {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                // The index's thread wakes the window when it is done; this is only a
+                // fallback, for an index whose thread started before the window had drawn.
+                ctx.request_repaint_after(std::time::Duration::from_secs(1));
             }
         }
         if self.tick(ctx.input(|i| i.time)) {
@@ -1268,7 +1276,7 @@ fn fit_events(timeline: &Timeline, events: &[usize]) -> Option<TimeView> {
 
 /// Builds the search index on a thread, so that the first search does not block a frame
 /// (files up to [`super::shown::SYNC_INDEX_EVENTS`] events would build it on first use in milliseconds).
-fn warm_search_index(timeline: &Arc<Timeline>, index: &IndexCell) {
+fn warm_search_index(timeline: &Arc<Timeline>, index: &IndexCell, repaint: Option<egui::Context>) {
     if index.is_ready() {
         return;
     }
@@ -1277,6 +1285,11 @@ fn warm_search_index(timeline: &Arc<Timeline>, index: &IndexCell) {
         .name("search-index".into())
         .spawn(move || {
             index.get_or_build(&timeline);
+            // A search typed meanwhile runs now (no polling: with software rendering, every
+            // repaint takes time from this build).
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
         });
     if let Err(err) = spawned {
         eprintln!("warning: search index will be built on first search: {err}");

@@ -164,11 +164,13 @@ impl Loading {
                 );
             });
         });
-        // The bar moves without input, ten times a second (a repaint can be dear: software
-        // rendering takes a core from the loader); the loader wakes the window when it is done.
+        // The bar moves without input, once a second: a repaint can be dear (with software
+        // rendering a frame took about 0.2 s of processor time here, and ten a second made a
+        // million events' first open take 1.6 times as long as the same load in a process of
+        // its own). The loader wakes the window when it is done.
         let _ = self.waker.set(ui.ctx().clone());
         ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(100));
+            .request_repaint_after(std::time::Duration::from_secs(1));
     }
 }
 
