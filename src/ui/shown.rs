@@ -57,11 +57,17 @@ impl Shown {
         let margin = ((end - start) * 0.04).max(86_400.0);
         let limits = (start - margin, end + margin);
         // Open on the key events (the protests themselves) through the last event, not on the
-        // sparse context years (their count shows at the edge).
-        let opening_view = events_fit(timeline, 0..timeline.events.len())
-            .map_or(TimeView::new(limits.0, limits.1), |fit| {
-                fit.dense.clamped(limits)
-            });
+        // sparse context years (their count shows at the edge). The counts over the whole
+        // file at the same time, on another core: at a million events each takes a while.
+        let (opening_view, facets) = std::thread::scope(|scope| {
+            let facets = scope.spawn(|| Facets::new(timeline));
+            let opening_view = events_fit(timeline, 0..timeline.events.len())
+                .map_or(TimeView::new(limits.0, limits.1), |fit| {
+                    fit.dense.clamped(limits)
+                });
+            let facets = facets.join().unwrap_or_else(|_| Facets::new(timeline));
+            (opening_view, facets)
+        });
         Self {
             data_generation,
             visible: Vec::new(),
@@ -72,7 +78,7 @@ impl Shown {
             dimming: false,
             lanes: LaneIndex::new(timeline, &[]),
             matched_lanes: None,
-            facets: Facets::new(timeline),
+            facets,
             places: PlaceCounts::default(),
             limits,
             opening_view,
@@ -120,11 +126,23 @@ impl Shown {
             base
         };
         if visible != self.visible || self.lanes.events.len() != timeline.categories.len() {
-            self.lanes = LaneIndex::new(timeline, &visible);
-            self.places = PlaceCounts::new(timeline, &visible);
-            self.promote = crate::timeline::layout::promotion(
-                visible.iter().map(|&i| timeline.events[i].importance).min(),
-            );
+            // The lanes on this core, the places and the levels on another.
+            let places_and_levels = || {
+                (
+                    PlaceCounts::new(timeline, &visible),
+                    crate::timeline::layout::promotion(
+                        visible.iter().map(|&i| timeline.events[i].importance).min(),
+                    ),
+                )
+            };
+            let (lanes, (places, promote)) = std::thread::scope(|scope| {
+                let places = scope.spawn(places_and_levels);
+                let lanes = LaneIndex::new(timeline, &visible);
+                (lanes, places.join().unwrap_or_else(|_| places_and_levels()))
+            });
+            self.lanes = lanes;
+            self.places = places;
+            self.promote = promote;
         }
         self.visible = visible;
         // Dimmed, not hidden: the matches get lanes of their own, so that density strips can
@@ -156,12 +174,10 @@ pub fn events_fit(
     timeline: &Timeline,
     indices: impl IntoIterator<Item = usize>,
 ) -> Option<crate::timeline::fit::Fit> {
-    crate::timeline::fit::fit(indices.into_iter().map(|i| {
-        let event = &timeline.events[i];
-        crate::timeline::fit::Span {
-            start: event.start_seconds(),
-            end: event.end_seconds(),
-            key: event.importance == 1,
-        }
+    let (starts, ends) = (timeline.starts(), timeline.ends());
+    crate::timeline::fit::fit(indices.into_iter().map(|i| crate::timeline::fit::Span {
+        start: starts[i],
+        end: ends[i],
+        key: timeline.events[i].importance == 1,
     }))
 }
