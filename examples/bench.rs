@@ -66,20 +66,8 @@ fn main() {
                 vec![1_000, 10_000, 30_000, 100_000, 1_000_000]
             }
         });
-    let only: Vec<String> = args
-        .iter()
-        .position(|a| a == "--only")
-        .and_then(|i| args.get(i + 1))
-        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
-        .unwrap_or_default();
-    let _ = ONLY.set(only);
-    let views: Vec<String> = args
-        .iter()
-        .position(|a| a == "--views")
-        .and_then(|i| args.get(i + 1))
-        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
-        .unwrap_or_default();
-    let _ = VIEWS.set(views);
+    let _ = ONLY.set(list_arg(&args, "--only"));
+    let _ = VIEWS.set(list_arg(&args, "--views"));
     let frames = args
         .iter()
         .position(|a| a == "--frames")
@@ -98,6 +86,15 @@ fn main() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The comma-separated list after `flag`, or none.
+fn list_arg(args: &[String], flag: &str) -> Vec<String> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
+        .unwrap_or_default()
 }
 
 /// The rows `--only` asks for (empty: all of them).
