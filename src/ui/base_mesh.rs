@@ -97,6 +97,31 @@ impl BaseMesh {
         }
     }
 
+    /// The mesh kept in `slot` when it serves the view (see [`BaseMesh::serves`]), else a new
+    /// one of `map`, kept there in its place.
+    pub fn kept<'a>(
+        slot: &'a mut Option<Self>,
+        map: &BaseMap,
+        visible: PlaneRect,
+        km_per_point: f64,
+        theme: Theme,
+        pixels_per_point: f32,
+    ) -> &'a mut Self {
+        if !slot
+            .as_ref()
+            .is_some_and(|base| base.serves(&visible, km_per_point, theme, pixels_per_point))
+        {
+            *slot = Some(Self::new(
+                map,
+                visible,
+                km_per_point,
+                theme,
+                pixels_per_point,
+            ));
+        }
+        slot.get_or_insert_with(|| Self::new(map, visible, km_per_point, theme, pixels_per_point))
+    }
+
     /// Whether it can draw a view showing `visible` at this scale, theme and pixel density.
     pub fn serves(
         &self,

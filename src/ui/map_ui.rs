@@ -167,20 +167,17 @@ impl MapPanel {
         let pixels_per_point = ui.ctx().pixels_per_point();
         let theme = ctx.state.theme;
         let visible = next.visible(size);
-        let mut base = match self.base.take() {
-            Some(base) if base.serves(&visible, next.km_per_point, theme, pixels_per_point) => base,
-            _ => BaseMesh::new(
-                base_map(),
-                visible,
-                next.km_per_point,
-                theme,
-                pixels_per_point,
-            ),
-        };
+        let base = BaseMesh::kept(
+            &mut self.base,
+            base_map(),
+            visible,
+            next.km_per_point,
+            theme,
+            pixels_per_point,
+        );
         painter.add(Shape::mesh(
             base.placed(offset_of(&next, mid), next.km_per_point),
         ));
-        self.base = Some(base);
 
         let (from, to) = if ctx.state.map_whole_period {
             (f64::NEG_INFINITY, f64::INFINITY)
@@ -410,16 +407,14 @@ pub fn card_map_ui(ui: &mut egui::Ui, ctx: &FrameCtx<'_>, places: &[u32]) -> Rec
             .clone()
     });
     let mut slot = kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let base = match slot.as_mut() {
-        Some(base) if base.serves(&visible, view.km_per_point, theme, pixels_per_point) => base,
-        _ => slot.insert(BaseMesh::new(
-            base_map(),
-            visible,
-            view.km_per_point,
-            theme,
-            pixels_per_point,
-        )),
-    };
+    let base = BaseMesh::kept(
+        &mut slot,
+        base_map(),
+        visible,
+        view.km_per_point,
+        theme,
+        pixels_per_point,
+    );
     painter.add(Shape::mesh(
         base.placed(offset_of(&view, mid), view.km_per_point),
     ));
