@@ -79,37 +79,56 @@ pub fn window(
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(err) => eprintln!("warning: window icon not loaded: {err}"),
     }
-    let options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "belarus-timeline",
-        options,
-        Box::new(move |cc| {
-            let mut app = App::new(loaded, lang);
-            if reset {
-                // egui keeps its own memory (text scale, panel sizes): a reset forgets it too.
-                cc.egui_ctx
-                    .memory_mut(|memory| *memory = Default::default());
-            } else if let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
-                app.restore(saved);
+    // What the app starts with, taken by the renderer that starts (kept for the next one if
+    // a renderer fails before it).
+    let start = std::cell::RefCell::new(Some((loaded, go_to, on_loaded)));
+    let renderers = renderers(std::env::var(RENDERER_VAR).ok().as_deref());
+    let mut result = Ok(());
+    for (i, &renderer) in renderers.iter().enumerate() {
+        let options = eframe::NativeOptions {
+            viewport: viewport.clone(),
+            renderer,
+            ..Default::default()
+        };
+        result = eframe::run_native(
+            "belarus-timeline",
+            options,
+            Box::new(|cc| {
+                let (loaded, go_to, on_loaded) = start
+                    .borrow_mut()
+                    .take()
+                    .ok_or("the window started twice")?;
+                let mut app = App::new(loaded, lang);
+                if reset {
+                    // egui keeps its own memory (text scale, panel sizes): a reset forgets it.
+                    cc.egui_ctx
+                        .memory_mut(|memory| *memory = Default::default());
+                } else if let Some(saved) = belarus_timeline::ui::read_saved(cc.storage) {
+                    app.restore(saved);
+                }
+                // A language given on the command line wins over the remembered one.
+                if let Some(lang) = chosen_lang {
+                    app.state.lang = lang;
+                }
+                app.runtime.queued.extend(go_to);
+                app.runtime.on_loaded = on_loaded;
+                if let Some(path) = &watch {
+                    app.watch(path, &cc.egui_ctx);
+                }
+                if bench_startup {
+                    return Ok(Box::new(StartupProbe::new(app)));
+                }
+                Ok(Box::new(app))
+            }),
+        );
+        match (&result, renderers.get(i + 1)) {
+            // The renderer could not start (no OpenGL, say): the next one may.
+            (Err(err), Some(next)) if start.borrow().is_some() => {
+                eprintln!("warning: the {renderer} renderer did not start ({err}); trying {next}");
             }
-            // A language given on the command line wins over the remembered one.
-            if let Some(lang) = chosen_lang {
-                app.state.lang = lang;
-            }
-            app.runtime.queued.extend(go_to);
-            app.runtime.on_loaded = on_loaded;
-            if let Some(path) = &watch {
-                app.watch(path, &cc.egui_ctx);
-            }
-            if bench_startup {
-                return Ok(Box::new(StartupProbe::new(app)));
-            }
-            Ok(Box::new(app))
-        }),
-    );
+            _ => break,
+        }
+    }
     if let Some(loader) = loader {
         loader.finish();
     }
@@ -119,6 +138,25 @@ pub fn window(
             eprintln!("error: could not open the window: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Chooses the renderer: `glow` or `wgpu`.
+pub const RENDERER_VAR: &str = "BELARUS_TIMELINE_RENDERER";
+
+/// The renderers to try, in order, for the value of [`RENDERER_VAR`]: OpenGL through glow
+/// first, then wgpu. Where there is no graphics driver and Mesa draws on the processor
+/// (llvmpipe: many school computers and virtual machines), a glow frame took about a fifth of
+/// the processor time of a wgpu frame here, which a large file's loading shares.
+fn renderers(chosen: Option<&str>) -> Vec<eframe::Renderer> {
+    use eframe::Renderer::{Glow, Wgpu};
+    match chosen.map(str::trim) {
+        Some(name) if name.eq_ignore_ascii_case("wgpu") => vec![Wgpu, Glow],
+        Some(name) if !name.is_empty() && !name.eq_ignore_ascii_case("glow") => {
+            eprintln!("warning: {RENDERER_VAR}={name} is not `glow` or `wgpu`; using glow");
+            vec![Glow, Wgpu]
+        }
+        _ => vec![Glow, Wgpu],
     }
 }
 
