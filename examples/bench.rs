@@ -35,6 +35,8 @@ const WIDTH: f32 = 1600.0;
 const HEIGHT: f32 = 900.0;
 
 fn main() {
+    // The window's pages too (see src/memory.rs).
+    belarus_timeline::memory::prefer_small_pages();
     let args: Vec<String> = std::env::args().skip(1).collect();
     // The load is measured in a child process of its own, so that its peak memory is its own.
     if let [flag, path] = args.as_slice()

@@ -8,6 +8,7 @@ pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod map;
+pub mod memory;
 pub mod model;
 pub mod query;
 pub mod reload;

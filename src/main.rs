@@ -240,6 +240,7 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 
 fn main() -> ExitCode {
     started();
+    belarus_timeline::memory::prefer_small_pages();
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(cli::system_lang);
     let present = Present {
