@@ -7,8 +7,9 @@ use crate::model::bytes::{Corrupt, Reader, Writer};
 const MAGIC: &[u8; 8] = b"BTLCACHE";
 
 /// The layout's version: raised whenever the bytes of [`crate::model::snapshot`] or of the
-/// search index change.
-pub const FORMAT: u32 = 1;
+/// search index change, or the content hash does (2: hashed in pieces,
+/// [`crate::model::pieces::content_hash`]).
+pub const FORMAT: u32 = 2;
 
 /// The header's size in bytes.
 pub const LEN: usize = 72;

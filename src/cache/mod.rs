@@ -6,8 +6,9 @@
 //! place, so a reader never sees half of one). On the next open, the cache is used only if
 //! its header names this program version and layout, the file's size and modification time,
 //! and the hash of the file's bytes (the file is read and hashed anyway: its text is what
-//! the events' strings are slices of), and the hash of its payload matches; everything read
-//! from it is then checked again as it is decoded. Anything else (stale, other version, cut
+//! the events' strings are slices of; [`crate::model::pieces`] reads it on both cores), and
+//! the hash of its payload matches; everything read from it is then checked again as it is
+//! decoded, and the file's size and time once more after it is read. Anything else (stale, other version, cut
 //! short, flipped bits) is ignored and the file is read as if there were no cache.
 //!
 //! Only the window uses the cache: live reload and `check` always read the file itself.
@@ -21,8 +22,8 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::bytes::{Corrupt, Reader, Writer};
+use crate::model::pieces::{content_hash, read_text_beside};
 use crate::model::progress::{Phase, Progress};
-use crate::model::read::read_text_hashed;
 use crate::model::snapshot::{self, Decoded};
 use crate::model::{Assets, LoadError, Timeline, load};
 use crate::query::IndexCell;
@@ -163,31 +164,32 @@ impl Cache {
         if header.stamp.modified != stamp.modified {
             return Err(CacheError::Stale("its modification time"));
         }
+        let file = std::fs::File::open(path)?;
+        // The path may have been replaced since it was looked at.
+        if Stamp::of(&file.metadata()?)? != stamp || !file.metadata()?.is_file() {
+            return Err(CacheError::Stale("it changed as it was opened"));
+        }
+        let len = usize::try_from(stamp.size)
+            .ok()
+            .filter(|&len| len as u64 <= load::MAX_FILE_BYTES)
+            .ok_or(CacheError::Stale("its size"))?;
         // The file is read, hashed and checked to be text on one core while the cache is
-        // read, hashed and decoded on the other.
-        let (file, decoded) = std::thread::scope(|scope| {
-            let file = scope.spawn(|| {
-                let (text, hash) = read_text_hashed(path, load::MAX_FILE_BYTES, Some(progress))
-                    .map_err(|err| std::io::Error::other(err.to_string()))?;
-                progress.start(Phase::Cache, 1);
-                progress.set(1);
-                let text = if hash == header.content {
-                    text
-                } else {
-                    Err(text.map_or_else(|bytes| bytes, String::into_bytes))
-                };
-                Ok::<_, std::io::Error>(text)
-            });
-            let decoded =
-                read_payload(cache, &header).and_then(|payload| decode(&payload, &header));
-            let file = file
-                .join()
-                .unwrap_or_else(|_| Err(std::io::Error::other("the reading thread failed")));
-            (file, decoded)
+        // read, hashed and decoded on the other, which then helps with the rest of the file.
+        progress.start(Phase::Reading, stamp.size);
+        let (read, decoded) = read_text_beside(&file, len, Some(progress), || {
+            read_payload(cache, &header).and_then(|payload| decode(&payload, &header))
         });
-        let text = match file? {
-            Ok(text) => text,
+        let read = read?;
+        // It may have grown or been written to while it was read.
+        if Stamp::of(&file.metadata()?)? != stamp {
+            return Err(CacheError::Stale("it changed while it was read"));
+        }
+        progress.start(Phase::Cache, 1);
+        progress.set(1);
+        let text = match read.text {
+            Ok(text) if read.hash == header.content => text,
             // Not what the cache was made from (or, with a colliding hash, not text).
+            Ok(text) => return Ok(Hit::Changed(text.into_bytes())),
             Err(bytes) => return Ok(Hit::Changed(bytes)),
         };
         let (decoded, index) = decoded?;
@@ -208,7 +210,7 @@ impl Cache {
         if text.len() as u64 != stamp.size {
             return Err(CacheError::Stale("it changed while it was read"));
         }
-        let content = xxh3_64(text.as_bytes());
+        let content = content_hash(text.as_bytes());
         let mut timeline_bytes = Writer::default();
         snapshot::encode(timeline, &mut timeline_bytes);
         let mut payload = Writer::default();

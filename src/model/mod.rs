@@ -9,6 +9,7 @@ pub mod error;
 pub mod file;
 pub mod format;
 pub mod load;
+pub mod pieces;
 pub mod problem;
 pub mod progress;
 pub mod read;

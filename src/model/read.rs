@@ -76,48 +76,6 @@ pub fn read_bounded_with(
     limit: u64,
     progress: Option<&Progress>,
 ) -> Result<Vec<u8>, ReadError> {
-    read_bounded_visiting(path, limit, progress, &mut |_, _| {})
-}
-
-/// Reads the file at `path` as [`read_bounded_with`] does, and tells whether it is text and
-/// its xxh3 hash: each piece is checked and hashed as soon as it is read, while it is still
-/// in the processor's cache (one pass over memory instead of three).
-pub fn read_text_hashed(
-    path: &Path,
-    limit: u64,
-    progress: Option<&Progress>,
-) -> Result<(Result<String, Vec<u8>>, u64), ReadError> {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    // Bytes before `checked` are UTF-8 (it is at a character's start); `broken`: some are not.
-    let (mut checked, mut broken) = (0, false);
-    let bytes = read_bounded_visiting(path, limit, progress, &mut |bytes, new| {
-        hasher.update(&bytes[new..]);
-        if !broken {
-            match simdutf8::compat::from_utf8(&bytes[checked..]) {
-                Ok(_) => checked = bytes.len(),
-                // Cut inside a character: the rest of it comes with the next piece.
-                Err(err) if err.error_len().is_none() => checked += err.valid_up_to(),
-                Err(_) => broken = true,
-            }
-        }
-    })?;
-    let hash = hasher.digest();
-    if broken || checked != bytes.len() {
-        return Ok((Err(bytes), hash));
-    }
-    // SAFETY: `bytes` were checked to be UTF-8 above, in consecutive whole pieces from the
-    // first byte to the last, each ending at a character's end: all that this asks.
-    Ok((Ok(unsafe { String::from_utf8_unchecked(bytes) }), hash))
-}
-
-/// [`read_bounded_with`], handing the bytes read so far and where the new ones start to
-/// `visit` after each piece.
-fn read_bounded_visiting(
-    path: &Path,
-    limit: u64,
-    progress: Option<&Progress>,
-    visit: &mut dyn FnMut(&[u8], usize),
-) -> Result<Vec<u8>, ReadError> {
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
         return Err(ReadError::NotAFile {
@@ -141,17 +99,16 @@ fn read_bounded_visiting(
     match progress {
         Some(progress) => {
             progress.start(Phase::Reading, opened.len());
-            read_limited_visiting(
+            read_limited(
                 Counting {
                     inner: file,
                     progress,
                 },
                 limit,
                 Some(opened.len()),
-                visit,
             )
         }
-        None => read_limited_visiting(file, limit, Some(opened.len()), visit),
+        None => read_limited(file, limit, Some(opened.len())),
     }
 }
 
@@ -175,17 +132,6 @@ pub fn read_limited(
     limit: u64,
     hint: Option<u64>,
 ) -> Result<Vec<u8>, ReadError> {
-    read_limited_visiting(reader, limit, hint, &mut |_, _| {})
-}
-
-/// [`read_limited`], handing the bytes so far and where the new ones start to `visit` after
-/// each piece.
-fn read_limited_visiting(
-    reader: impl Read,
-    limit: u64,
-    hint: Option<u64>,
-    visit: &mut dyn FnMut(&[u8], usize),
-) -> Result<Vec<u8>, ReadError> {
     let reserve = usize::try_from(hint.unwrap_or(0).min(limit)).unwrap_or(0);
     // Zeroed up front (fresh pages from the system, zero already): read straight into them.
     // `read_to_end` through a wrapping reader zeroes its spare room before every read, a
@@ -193,8 +139,7 @@ fn read_limited_visiting(
     let mut bytes = vec![0u8; reserve.saturating_add(1)];
     let mut len = 0;
     let mut reader = reader.take(limit.saturating_add(1));
-    // In steps, so that a progress bar fed by the reader moves, and small enough that a
-    // visitor finds each piece still in the processor's cache.
+    // In steps, so that a progress bar fed by the reader moves.
     let step = usize::try_from(CHUNK).unwrap_or(usize::MAX);
     loop {
         if len == bytes.len() {
@@ -209,7 +154,6 @@ fn read_limited_visiting(
             Err(err) => return Err(err.into()),
         };
         len += n;
-        visit(&bytes[..len], len - n);
     }
     bytes.truncate(len);
     if bytes.len() as u64 > limit {
