@@ -292,3 +292,22 @@ fn window_icon() -> Result<egui::IconData, image::ImageError> {
         height,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eframe::Renderer::{Glow, Wgpu};
+
+    #[test]
+    fn glow_comes_first_unless_wgpu_is_asked_for() {
+        assert_eq!(renderers(None), [Glow, Wgpu]);
+        assert_eq!(renderers(Some("")), [Glow, Wgpu]);
+        assert_eq!(renderers(Some("glow")), [Glow, Wgpu]);
+        assert_eq!(renderers(Some(" WGPU ")), [Wgpu, Glow]);
+        assert_eq!(
+            renderers(Some("vulkan")),
+            [Glow, Wgpu],
+            "unknown: the default"
+        );
+    }
+}
