@@ -115,8 +115,11 @@ fn same_search(cached: &Opened, fresh: &Timeline) {
 #[test]
 fn a_second_open_reads_the_cache_and_gives_the_same_timeline() {
     // The bundled file has tours, images (missing here: warnings) and escaped strings; the
-    // generated one has many events.
-    for text in [BUNDLED_EVENTS.to_owned(), generated(400)] {
+    // generated ones have many events, the larger in several of the pieces the file is read in
+    // on two threads (4 MB each).
+    let large = generated(14_000);
+    assert!(large.len() > 2 * belarus_timeline::model::pieces::PIECE);
+    for text in [BUNDLED_EVENTS.to_owned(), generated(400), large] {
         let setup = setup(&text);
         let first = open_and_write(&setup);
         let second = open(&setup);
