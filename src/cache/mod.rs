@@ -8,8 +8,9 @@
 //! and the hash of the file's bytes (the file is read and hashed anyway: its text is what
 //! the events' strings are slices of; [`crate::model::pieces`] reads it on both cores), and
 //! the hash of its payload matches; everything read from it is then checked again as it is
-//! decoded, and the file's size and time once more after it is read. Anything else (stale, other version, cut
-//! short, flipped bits) is ignored and the file is read as if there were no cache.
+//! decoded, and the file's size and time once more after it is read. Anything else (stale,
+//! other version, cut short, flipped bits) is ignored and the file is read as if there were
+//! no cache.
 //!
 //! Only the window uses the cache: live reload and `check` always read the file itself.
 
@@ -166,7 +167,8 @@ impl Cache {
         }
         let file = std::fs::File::open(path)?;
         // The path may have been replaced since it was looked at.
-        if Stamp::of(&file.metadata()?)? != stamp || !file.metadata()?.is_file() {
+        let opened = file.metadata()?;
+        if !opened.is_file() || Stamp::of(&opened)? != stamp {
             return Err(CacheError::Stale("it changed as it was opened"));
         }
         let len = usize::try_from(stamp.size)

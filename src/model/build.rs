@@ -330,7 +330,7 @@ impl Interner {
 ///
 /// Problems are reported against paths into the data as given here: `title`, `categories[i]`,
 /// `places[i]`, `actors[i]`, `eras[i]` and `tours[i]` (in the order of the list given), and
-/// `events[i]` (the `i`-th call of [`Builder::event`]), then the fields of [`file`]'s types.
+/// `events[i]` (the `i`-th call of [`Builder::event`]), then the fields of [`file`](mod@super::file)'s types.
 pub struct Builder<'s> {
     /// The text being read: borrowed strings inside it are kept as spans of it.
     source: &'s str,

@@ -21,7 +21,7 @@ use super::progress::Progress;
 /// with it).
 pub const PIECE: usize = 4 << 20;
 
-/// The hash of `bytes` that [`Pieces`] computes: xxh3 of the length and of each
+/// The hash of `bytes` that [`read_text_beside`] gives: xxh3 of the length and of each
 /// [`PIECE`]-sized piece's xxh3.
 pub fn content_hash(bytes: &[u8]) -> u64 {
     combine(bytes.len(), bytes.chunks(PIECE).map(xxh3_64))
@@ -170,6 +170,7 @@ impl<'a> Pieces<'a> {
         Ok((combine(self.len, pieces.iter().map(|p| p.hash)), pieces))
     }
 }
+
 /// Fills `bytes` from `file` at `offset`; a file shorter than that is an error.
 fn read_at(file: &File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
     #[cfg(unix)]

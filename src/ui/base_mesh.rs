@@ -111,13 +111,7 @@ impl BaseMesh {
             .as_ref()
             .is_some_and(|base| base.serves(&visible, km_per_point, theme, pixels_per_point))
         {
-            *slot = Some(Self::new(
-                map,
-                visible,
-                km_per_point,
-                theme,
-                pixels_per_point,
-            ));
+            *slot = None;
         }
         slot.get_or_insert_with(|| Self::new(map, visible, km_per_point, theme, pixels_per_point))
     }
